@@ -1,0 +1,192 @@
+"""clean: a raw document → a cleaned article (title, date, sections, paragraphs with ids).
+
+Everything removed is recorded with the rule that removed it; defects a writer should fix
+(censored gaps, lead-ins whose list was lost, repeated paragraphs) are recorded with where
+they are. Pure: no file access.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from . import rules
+from .model import Defect, Paragraph, RemovedBlock, Section, SourceArticle
+from .readers import RawDocument
+from .text import key, normalise, short_hash
+
+
+@dataclass
+class _Line:
+    text: str
+    kind: str  # line | title | heading | item
+
+
+def _is_lead_in(text: str) -> bool:
+    return text.endswith(("：", ":")) and len(text) <= rules.LEAD_IN_MAX_CHARS and not rules.SENTENCE_END.search(text[:-1])
+
+
+def _is_heading(line: _Line) -> bool:
+    if line.kind in ("heading", "title"):
+        return True
+    if line.kind == "item":
+        return False
+    text = line.text
+    if rules.CHINESE_ORDINAL_HEADING.match(text) and len(text) <= 40 and not rules.SENTENCE_END.search(text):
+        return True
+    return _is_lead_in(text)
+
+
+def _list_lost(line: _Line, following: _Line | None) -> bool:
+    """A line ending in a colon whose list is missing: nothing follows, or a heading or a
+    summing-up does, where the line itself promises a list ("以下", "建议做法：")."""
+    if following is not None and (following.kind == "item" or rules.NUMBERED_ITEM.match(following.text)):
+        return False
+    if following is None or _is_heading(following) or rules.CONCLUSION.match(following.text):
+        return True
+    return bool(rules.LIST_PROMISE.search(line.text))
+
+
+def _strip_zones(lines: list[_Line], removed: list[RemovedBlock], related: list[str]) -> list[_Line]:
+    """Drop boilerplate zones and lines; collect related-article titles as question candidates."""
+    kept: list[_Line] = []
+    zone: str | None = None
+    for line in lines:
+        opened = next((r for r, pat in rules.ZONE_PATTERNS.items() if pat.match(line.text)), None)
+        if opened:
+            zone = opened
+            removed.append(RemovedBlock(rule=zone, text=line.text))
+            continue
+        line_rule = next((r for r, pat in rules.LINE_RULES.items() if pat.search(line.text)), None)
+        if line_rule:
+            removed.append(RemovedBlock(rule=line_rule, text=line.text))
+            continue
+        if zone == "related-list":
+            # A related list holds titles, each maybe followed by a teaser excerpt and counters.
+            title = rules.BULLET.sub("", line.text)
+            if rules.TEASER_META.match(title):
+                removed.append(RemovedBlock(rule="related-teaser", text=line.text))
+            elif len(title) <= 40 and not rules.SENTENCE_END.search(title.rstrip("？?")):
+                related.append(title)
+                removed.append(RemovedBlock(rule="related-list", text=line.text))
+            else:
+                removed.append(RemovedBlock(rule="related-teaser", text=line.text))
+            continue
+        if zone is not None:
+            removed.append(RemovedBlock(rule=zone, text=line.text))
+            continue
+        kept.append(line)
+    return kept
+
+
+def _strip_repeated_header(lines: list[_Line], title: str, removed: list[RemovedBlock]) -> list[_Line]:
+    """Scraped pages often print title, date and abstract, then the same again above the body."""
+    tkey = key(title)
+    again = next((i for i, l in enumerate(lines) if i > 0 and key(l.text) == tkey), None)
+    if again is None:
+        return lines
+    later = [key(l.text) for l in lines[again:]]
+    header = lines[:again]
+    if all(key(h.text) == tkey or any(k.startswith(key(h.text)) for k in later) for h in header if key(h.text)):
+        removed.extend(RemovedBlock(rule="repeated-header", text=h.text) for h in header)
+        return lines[again:]
+    return lines
+
+
+def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encoding: str) -> SourceArticle:
+    removed = [RemovedBlock(rule=r, text=t) for r, t in doc.removed]
+    related: list[str] = []
+    lines = [_Line(normalise(b.text), b.kind) for b in doc.blocks]
+    lines = [l for l in lines if l.text]
+
+    title = normalise(doc.title) if doc.title else ""
+    if not title:
+        first = next((i for i, l in enumerate(lines) if l.kind == "title"), 0 if lines else None)
+        if first is None:
+            raise ValueError("the page has no text at all")
+        title = lines.pop(first).text
+    lines = _strip_repeated_header(lines, title, removed)
+
+    date = doc.date
+    body: list[_Line] = []
+    for line in lines:
+        if key(line.text) == key(title):
+            removed.append(RemovedBlock(rule="repeated-title", text=line.text))
+        elif m := rules.DATE_LINE.match(line.text):
+            removed.append(RemovedBlock(rule="metadata", text=line.text))
+            if date is None:
+                try:
+                    date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+                except ValueError:
+                    pass
+        else:
+            body.append(line)
+    body = _strip_zones(body, removed, related)
+
+    sections: list[tuple[str | None, list[_Line]]] = [(None, [])]
+    seen: dict[str, str] = {}
+    defects: list[Defect] = []
+    for i, line in enumerate(body):
+        following = body[i + 1] if i + 1 < len(body) else None
+        if line.text.endswith(("：", ":")) and _list_lost(line, following):
+            # "建议做法：" with nothing after it: the list was lost in scraping.
+            defects.append(Defect(kind="lost-list", where=line.text[:40], detail="announces a list, but no list follows"))
+        if _is_heading(line):
+            sections.append((line.text, []))
+            continue
+        if rules.CONCLUSION.match(line.text) and sections[-1][0] is not None:
+            sections.append((None, []))  # a summing-up paragraph is not part of the last heading
+        k = key(line.text)
+        if k in seen:
+            removed.append(RemovedBlock(rule="repeated-paragraph", text=line.text))
+            defects.append(Defect(kind="repeated-paragraph", where=seen[k], detail=line.text[:40]))
+            continue
+        seen[k] = f"p-{short_hash(line.text)}"
+        sections[-1][1].append(line)
+
+    built: list[Section] = []
+    used: set[str] = set()
+    for heading, items in sections:
+        if heading is None and not items:
+            continue
+        paragraphs = []
+        for line in items:
+            pid = f"p-{short_hash(line.text)}"
+            n = 2
+            while pid in used:
+                pid, n = f"p-{short_hash(line.text)}-{n}", n + 1
+            used.add(pid)
+            kind = "item" if line.kind == "item" or rules.NUMBERED_ITEM.match(line.text) else "text"
+            paragraphs.append(Paragraph(id=pid, text=line.text, kind=kind))
+            for gap in rules.CENSORED_GAP.finditer(line.text):
+                context = line.text[max(0, gap.start() - 8): gap.end() + 8]
+                defects.append(Defect(kind="censored-gap", where=pid, detail=f"…{context}…"))
+        if heading is not None and not paragraphs and not _is_lead_in(heading):
+            defects.append(Defect(kind="empty-section", where=heading, detail="heading with no text below it"))
+        built.append(Section(heading=heading, paragraphs=paragraphs))
+
+    return SourceArticle(
+        id=article_id,
+        title=title,
+        date=date,
+        source=source,
+        source_sha256=sha256,
+        encoding=encoding,
+        sections=built,
+        related_titles=list(dict.fromkeys(related)),
+        removed=removed,
+        defects=defects,
+    )
+
+
+_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def article_id_for(filename: str) -> str:
+    """A stable id from the source file name: its ASCII part, or a hash of the name."""
+    stem = filename.rsplit(".", 1)[0]
+    slug = _SLUG.sub("-", stem.lower()).strip("-")
+    if not slug or len(slug) < len(stem) // 2:
+        slug = f"{slug + '-' if slug else 'src-'}{short_hash(filename, 10)}"
+    return slug

@@ -1,0 +1,144 @@
+"""The command line: one verb per pipeline stage, plus build and serve.
+
+Exit codes: 0 done; 1 the data has problems (printed as path:line:col: message); 2 usage or
+set-up error; 3 an internal error (a bug: the message says how to get the details).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import traceback
+from pathlib import Path
+
+from .store import Project
+from .yamlio import Problem
+
+
+def _print_problems(problems: list[Problem]) -> None:
+    for p in problems:
+        print(p, file=sys.stderr)
+    if problems:
+        noun = "problem" if len(problems) == 1 else "problems"
+        print(f"{len(problems)} {noun} found; fix them and run the command again.", file=sys.stderr)
+
+
+def cmd_ingest(project: Project, args: argparse.Namespace) -> int:
+    from .pipeline import ingest
+
+    rows, problems = ingest(project)
+    written = sum(r.written for r in rows)
+    if args.report:
+        for r in rows:
+            removed = ", ".join(f"{rule} ×{n}" for rule, n in sorted(r.removed.items())) or "nothing"
+            print(f"{r.source} → data/articles/{r.article}.yml")
+            print(f"    kept {r.chars_kept} characters; removed: {removed}")
+            print(f"    defects: {', '.join(r.defects) if r.defects else 'none'}")
+    print(f"ingest: {len(rows)} articles ({written} updated) from {project.rel(project.sources)}/")
+    _print_problems(problems)
+    return 1 if problems else 0
+
+
+def cmd_extract(project: Project, args: argparse.Namespace) -> int:
+    from .pipeline import run_extract
+
+    written, warnings, problems = run_extract(project)
+    for w in warnings:
+        print(f"warning: {w}", file=sys.stderr)
+    print(f"extract: {len(written)} topic files updated" + (f" ({', '.join(written)})" if written else ""))
+    _print_problems(problems)
+    return 1 if problems else 0
+
+
+def cmd_check(project: Project, args: argparse.Namespace) -> int:
+    from .pipeline import check
+
+    corpus, problems = check(project)
+    _print_problems(problems)
+    if not problems:
+        print(f"check: {len(corpus.articles)} articles, {len(corpus.topics)} topic files, "
+              f"{len(corpus.products.products) if corpus.products else 0} products: all valid")
+    return 1 if problems else 0
+
+
+def cmd_render(project: Project, args: argparse.Namespace) -> int:
+    from .pipeline import check, render
+
+    corpus, problems = check(project)
+    if problems:
+        _print_problems(problems)
+        print("render: not rendered, the data has problems", file=sys.stderr)
+        return 1
+    changed = render(project, corpus)
+    print(f"render: {len(changed)} files changed in {project.rel(project.generated)}/")
+    return 0
+
+
+def _pipeline(project: Project, args: argparse.Namespace) -> int:
+    for step in (cmd_ingest, cmd_extract, cmd_render):
+        if (code := step(project, argparse.Namespace(report=False))) != 0:
+            return code
+    return 0
+
+
+def cmd_build(project: Project, args: argparse.Namespace) -> int:
+    from .pipeline import mkdocs_build
+
+    if (code := _pipeline(project, args)) != 0:
+        return code
+    if mkdocs_build(project) != 0:
+        print("build: mkdocs build --strict failed (see the messages above)", file=sys.stderr)
+        return 1
+    print(f"build: the site is in {project.site}/ — open {project.site / 'index.html'} or run `make serve`")
+    return 0
+
+
+def cmd_serve(project: Project, args: argparse.Namespace) -> int:
+    from .serve import serve
+
+    return serve(project, args.dev_addr, lambda: _pipeline(project, args))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="creditfaq", description="Build the credit FAQ site from data/.")
+    parser.add_argument("--root", type=Path, help="the repository folder (default: found from the current folder)")
+    parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    p = sub.add_parser("ingest", help="clean every file in data/sources/ into data/articles/")
+    p.add_argument("--report", action="store_true", help="print per source what was kept, removed and flagged")
+    p.set_defaults(func=cmd_ingest)
+    sub.add_parser("extract", help="extract claims per product from data/articles/ into data/topics/").set_defaults(func=cmd_extract)
+    sub.add_parser("check", help="validate everything under data/").set_defaults(func=cmd_check)
+    sub.add_parser("render", help="write the Markdown pages into docs/generated/").set_defaults(func=cmd_render)
+    sub.add_parser("build", help="ingest, extract, check, render, then mkdocs build --strict into site/").set_defaults(func=cmd_build)
+    p = sub.add_parser("serve", help="live preview: rebuilds when anything under data/ or docs/pages/ changes")
+    p.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
+    p.set_defaults(func=cmd_serve)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        project = Project(args.root.resolve()) if args.root else Project.find()
+    except FileNotFoundError as exc:
+        print(f"creditfaq: {exc}", file=sys.stderr)
+        return 2
+    try:
+        return args.func(project, args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # a bug, not bad data: say so briefly, details on request
+        if args.debug or os.environ.get("CREDITFAQ_DEBUG"):
+            traceback.print_exc()
+        else:
+            print(f"creditfaq: internal error: {type(exc).__name__}: {exc}\n"
+                  "This is a bug in creditfaq, not in your data. Run again with --debug and report the output.",
+                  file=sys.stderr)
+        return 3
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

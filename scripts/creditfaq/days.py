@@ -1,0 +1,82 @@
+"""Day expressions in Chinese text → day ranges (due date = 0, first overdue day = 1)."""
+
+from __future__ import annotations
+
+import re
+
+from .rules import CHINESE_DIGITS, DAY_PHRASES
+
+DayRange = tuple[int | None, int | None]
+
+_NUM = r"[0-9]{1,3}|[零〇一二两兩三四五六七八九十百]{1,5}"
+_UNIT = r"(?:天|日|號|号)"
+_NEGATION = re.compile(r"(?:不是|并不|并非|不会|非|没有)\S{0,3}$")
+_RANGE = re.compile(rf"(?P<a>{_NUM})\s*(?:-|－|~|～|〜|到|至)\s*(?P<b>{_NUM})\s*(?:个)?{_UNIT}")
+_PAIR = re.compile(r"(?P<a>[一二两兩三四五六七八九])(?P<b>[二两兩三四五六七八九十])(?:个)?天")  # 两三天, 一两天
+_OPEN = re.compile(rf"(?:超过|超出|大于)\s*(?P<a>{_NUM})\s*(?:个)?{_UNIT}|(?P<c>{_NUM})\s*(?:个)?{_UNIT}(?:以上|之后|后)")
+_BEFORE = re.compile(rf"还款日前\s*(?P<a>{_NUM})\s*{_UNIT}")
+_SINGLE = re.compile(rf"(?:第\s*)?(?P<a>{_NUM})\s*(?:个)?{_UNIT}")
+
+
+def chinese_number(text: str) -> int | None:
+    """'15' → 15, '十五' → 15, '二十' → 20, '一百八十' → 180, '两' → 2."""
+    if text.isdigit():
+        return int(text)
+    total, current = 0, 0
+    for ch in text:
+        if ch == "百":
+            total += (current or 1) * 100
+            current = 0
+        elif ch == "十":
+            total += (current or 1) * 10
+            current = 0
+        elif ch in CHINESE_DIGITS:
+            current = CHINESE_DIGITS[ch]
+        else:
+            return None
+    return total + current
+
+
+def parse_days(text: str) -> DayRange | None:
+    """The first day range the text states, skipping negated ones ('不是第二天')."""
+    found: list[tuple[int, DayRange]] = []
+
+    def add(pos: int, rng: DayRange) -> None:
+        if not _NEGATION.search(text[max(0, pos - 6):pos]):
+            found.append((pos, rng))
+
+    taken: list[tuple[int, int]] = []
+
+    def free(m: re.Match[str]) -> bool:
+        return not any(s <= m.start() < e or s < m.end() <= e for s, e in taken)
+
+    for m in _BEFORE.finditer(text):
+        if free(m) and (n := chinese_number(m["a"])) is not None:
+            taken.append(m.span())
+            add(m.start(), (-n, -n))
+    for phrase, rng in DAY_PHRASES.items():
+        for m in re.finditer(re.escape(phrase), text):
+            if free(m):
+                taken.append(m.span())
+                add(m.start(), rng)
+    for m in _RANGE.finditer(text):
+        a, b = chinese_number(m["a"]), chinese_number(m["b"])
+        if free(m) and a is not None and b is not None:
+            taken.append(m.span())
+            add(m.start(), (min(a, b), max(a, b)))
+    for m in _PAIR.finditer(text):
+        a, b = chinese_number(m["a"]), chinese_number(m["b"])
+        if free(m) and a is not None and b is not None and b == a + 1:
+            taken.append(m.span())
+            add(m.start(), (a, b))
+    for m in _OPEN.finditer(text):
+        n = chinese_number(m["a"] or m["c"])
+        if free(m) and n is not None:
+            taken.append(m.span())
+            add(m.start(), (n, None))
+    for m in _SINGLE.finditer(text):
+        n = chinese_number(m["a"])
+        if free(m) and n is not None and 0 < n <= 3650:
+            taken.append(m.span())
+            add(m.start(), (n, n))
+    return min(found)[1] if found else None

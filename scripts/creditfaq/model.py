@@ -1,0 +1,134 @@
+"""Typed records for every YAML file under data/.
+
+Unknown keys are errors (a typo must not vanish), cross-references are by id.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .rules import CHANNELS
+
+ProductId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", description="ASCII slug, e.g. huabei")]
+ArticleId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+ParagraphId = Annotated[str, Field(pattern=r"^p-[0-9a-f]{8}(?:-\d+)?$")]
+# "<article-id>#<paragraph-id>"
+SourceRef = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*#p-[0-9a-f]{8}(?:-\d+)?$")]
+Channel = Literal[CHANNELS]  # type: ignore[valid-type]
+ClaimStatus = Literal["machine", "edited", "rejected", "editorial"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- Cleaned articles (data/articles/<id>.yml) ---------------------------------------------
+
+
+class Paragraph(Record):
+    id: ParagraphId
+    text: str = Field(min_length=1)
+    kind: Literal["text", "item"] = "text"
+
+
+class Section(Record):
+    heading: str | None = None
+    paragraphs: list[Paragraph] = []
+
+
+class RemovedBlock(Record):
+    rule: str
+    text: str
+
+
+class Defect(Record):
+    kind: Literal["censored-gap", "empty-section", "lost-list", "repeated-paragraph"]
+    where: str
+    detail: str
+
+
+class SourceArticle(Record):
+    id: ArticleId
+    title: str = Field(min_length=1)
+    date: dt.date | None = None
+    source: str
+    source_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
+    encoding: str
+    product: ProductId | None = Field(None, description="the product the article is about")
+    mentions: dict[ProductId, int] = {}
+    sections: list[Section]
+    related_titles: list[str] = []
+    removed: list[RemovedBlock] = []
+    defects: list[Defect] = []
+
+    def paragraphs(self) -> list[Paragraph]:
+        return [p for s in self.sections for p in s.paragraphs]
+
+
+# --- Registries -----------------------------------------------------------------------------
+
+
+class Product(Record):
+    id: ProductId
+    name: str
+    aliases: list[str] = []
+    category: str | None = None
+
+
+class ProductRegistry(Record):
+    products: list[Product]
+
+
+# --- Topic files (data/topics/<product-id>.yml) --------------------------------------------
+
+
+class Claim(Record):
+    id: str = Field(pattern=r"^[a-z]+-[0-9a-f]{8}$")
+    status: ClaimStatus = "machine"
+    text: str = Field(min_length=1)
+    sources: list[SourceRef] = []
+    note: str | None = Field(None, description="a writer's remark; never published")
+
+    @model_validator(mode="after")
+    def _needs_provenance(self) -> "Claim":
+        if not self.sources and self.status not in ("editorial", "rejected"):
+            raise ValueError("a claim needs `sources` unless its status is `editorial`")
+        return self
+
+
+class OverdueStage(Claim):
+    title: str | None = None
+    days: tuple[int | None, int | None] | None = Field(
+        None, description="[from, to] in days after the due date (due date = 0); null when not stated"
+    )
+    channels: list[Channel] = []
+
+    @model_validator(mode="after")
+    def _days_ordered(self) -> "OverdueStage":
+        if self.days and None not in self.days and self.days[0] > self.days[1]:
+            raise ValueError(f"days: `from` ({self.days[0]}) is after `to` ({self.days[1]})")
+        return self
+
+
+class CreditImpact(Claim):
+    pass
+
+
+class CollectionRight(Claim):
+    pass
+
+
+class TopicFile(Record):
+    product: ProductId
+    timeline: list[OverdueStage] = []
+    credit: list[CreditImpact] = []
+    rights: list[CollectionRight] = []
+
+    def claims(self) -> list[Claim]:
+        return [*self.timeline, *self.credit, *self.rights]
+
+
+SECTIONS = (("timeline", "逾期时间线"), ("credit", "征信影响"), ("rights", "催收权益"))

@@ -1,0 +1,250 @@
+"""One reader per source format: decoded text → a flat list of blocks plus metadata.
+
+Readers only take structure apart; deciding what is boilerplate is the cleaner's job,
+except for markup that has no text a reader could want (scripts, forms, iframes), which
+an HTML reader drops on sight and records.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from typing import Callable, Literal
+
+import yaml
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
+
+BlockKind = Literal["line", "title", "heading", "item"]
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    kind: BlockKind = "line"
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    blocks: tuple[Block, ...]
+    title: str | None = None
+    date: dt.date | None = None
+    removed: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+
+
+class SourceError(Exception):
+    """A source file that cannot be read; the message says what to do."""
+
+
+def _parse_date(value: str) -> dt.date | None:
+    m = re.search(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})", value)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
+
+
+# --- Plain text ----------------------------------------------------------------------------
+
+
+def read_text(text: str) -> RawDocument:
+    return RawDocument(blocks=tuple(Block(line) for line in text.splitlines() if line.strip()))
+
+
+# --- Markdown with optional YAML front matter -----------------------------------------------
+
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_MD_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+
+
+def _md_inline(text: str) -> str:
+    text = _MD_IMAGE.sub("", text)
+    text = _MD_LINK.sub(r"\1", text)
+    return _MD_EMPHASIS.sub(r"\2", text).replace("<br>", " ")
+
+
+def read_markdown(text: str) -> RawDocument:
+    meta: dict = {}
+    m = _FRONT_MATTER.match(text.replace("\r\n", "\n"))
+    body = text.replace("\r\n", "\n")
+    if m:
+        try:
+            loaded = yaml.safe_load(m.group(1))
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            where = f" at line {mark.line + 2}" if mark else ""
+            raise SourceError(f"front matter is not valid YAML{where}: fix the block between the `---` lines") from None
+        meta = loaded if isinstance(loaded, dict) else {}
+        body = body[m.end():]
+    blocks: list[Block] = []
+    in_fence = False
+    for line in body.split("\n"):
+        if line.strip().startswith(("```", "~~~")):
+            in_fence = not in_fence
+            continue
+        if not line.strip() or re.fullmatch(r"\s*(?:[-*_]\s*){3,}", line):
+            continue
+        if h := _MD_HEADING.match(line):
+            kind: BlockKind = "title" if len(h.group(1)) == 1 else "heading"
+            blocks.append(Block(_md_inline(h.group(2)), kind))
+        elif _MD_ITEM.match(line):
+            blocks.append(Block(_md_inline(line.strip()), "item"))
+        else:
+            blocks.append(Block(_md_inline(line.lstrip("> ").strip())))
+    title = meta.get("title")
+    date = meta.get("date")
+    if isinstance(date, dt.datetime):
+        date = date.date()
+    elif not isinstance(date, dt.date):
+        date = _parse_date(str(date)) if date else None
+    return RawDocument(blocks=tuple(blocks), title=str(title) if title else None, date=date)
+
+
+# --- HTML pages ------------------------------------------------------------------------------
+
+# Markup with no text worth keeping, and markup that would execute: dropped on sight.
+_ACTIVE = ("script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet",
+           "template", "svg", "math", "canvas", "form", "button", "input", "select", "textarea", "link",
+           "meta", "base", "audio", "video", "source", "track", "img", "picture", "map")
+# Page chrome by element name and by class/id words.
+_CHROME_TAGS = {"nav": "navigation", "header": "page-header", "footer": "page-footer", "aside": "sidebar"}
+_CHROME_WORDS = re.compile(
+    r"(?:^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|sidebar|side|footer|header|comments?|comment-list|"
+    r"respond|share|sharing|social|reward|dashang|related|recommend|hot|ads?|advert|banner|copyright|"
+    r"pagination|pager|prev-next|post-nav|toolbar|login|widget)(?:$|[\s_-])",
+    re.I,
+)
+_CONTENT_SELECTORS = ("article", "main", "[itemprop=articleBody]", ".article-content", ".post-content",
+                      ".entry-content", ".article", "#article", ".content", "#content", ".post", ".entry")
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_BLOCKS = {"p", "div", "section", "article", "main", "ul", "ol", "li", "blockquote", "pre", "table", "tbody",
+           "thead", "tr", "td", "th", "dl", "dt", "dd", "br", "hr", "figure", "figcaption", "center", "address"}
+_TITLE_SUFFIX = re.compile(r"\s*[-_|–—·]\s*[^-_|–—·]{1,30}$")
+
+
+def _chrome_rule(tag: Tag) -> str | None:
+    if tag.name in _CHROME_TAGS:
+        return _CHROME_TAGS[tag.name]
+    words = " ".join([*(tag.get("class") or []), str(tag.get("id") or "")])
+    if words and (m := _CHROME_WORDS.search(words)):
+        return f"page-chrome:{m.group(1).lower()}"
+    return None
+
+
+def _link_dense(tag: Tag) -> bool:
+    text = tag.get_text("", strip=True)
+    links = tag.find_all("a")
+    if len(links) < 3 or not text:
+        return False
+    link_text = sum(len(a.get_text("", strip=True)) for a in links)
+    return link_text / len(text) > 0.6
+
+
+def read_html(text: str) -> RawDocument:
+    soup = BeautifulSoup(text, "lxml")
+    removed: list[tuple[str, str]] = []
+    for node in soup.find_all(string=lambda s: isinstance(s, (Comment, Declaration, Doctype, ProcessingInstruction))):
+        node.extract()
+    og = soup.find("meta", attrs={"property": "og:title"})
+    h1 = soup.find("h1")
+    page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    title = (
+        (og.get("content", "").strip() if og else "")
+        or (h1.get_text(" ", strip=True) if h1 else "")
+        or _TITLE_SUFFIX.sub("", page_title)
+    ) or None
+    date = None
+    for attrs in ({"property": "article:published_time"}, {"name": "pubdate"}, {"name": "publishdate"},
+                  {"name": "date"}, {"itemprop": "datePublished"}):
+        meta = soup.find("meta", attrs=attrs)
+        if meta and (date := _parse_date(meta.get("content", ""))):
+            break
+    if date is None and (time := soup.find("time")):
+        date = _parse_date(time.get("datetime", "") or time.get_text())
+
+    for tag in soup.find_all(_ACTIVE):
+        if not tag.decomposed:
+            removed.append(("active-markup", f"<{tag.name}>"))
+            tag.decompose()
+    body = soup.body or soup
+    candidates = [c for sel in _CONTENT_SELECTORS for c in body.select(sel)]
+    container = max(candidates, key=lambda c: len(c.get_text("", strip=True)), default=body)
+    # Everything beside the chosen container is page chrome; record it so nothing vanishes silently.
+    node = container
+    while node is not None and node is not body and node.parent is not None:
+        for sibling in list(node.parent.children):
+            if sibling is node or not isinstance(sibling, Tag):
+                continue
+            if t := sibling.get_text(" ", strip=True):
+                removed.append((_chrome_rule(sibling) or "outside-content", t))
+            sibling.decompose()
+        node = node.parent
+    for tag in list(container.find_all(True)):
+        if tag.decomposed:
+            continue
+        rule = _chrome_rule(tag) or ("link-list" if tag.name in ("ul", "ol", "div", "p") and _link_dense(tag) else None)
+        if rule:
+            # A link list under a related-articles heading is handled by the cleaner as
+            # question candidates: keep its items as lines.
+            if rule == "link-list" or rule.endswith(("related", "recommend", "hot")):
+                _emit_link_titles(tag, removed)
+            elif t := tag.get_text(" ", strip=True):
+                removed.append((rule, t))
+            tag.decompose()
+    blocks: list[Block] = []
+    _walk(container, blocks.append)
+    if title and blocks and blocks[0].kind == "title" and blocks[0].text == title:
+        blocks.pop(0)
+    return RawDocument(blocks=tuple(blocks), title=title, date=date, removed=tuple(removed))
+
+
+def _emit_link_titles(tag: Tag, removed: list[tuple[str, str]]) -> None:
+    for a in tag.find_all("a") or [tag]:
+        if t := a.get_text(" ", strip=True):
+            removed.append(("related-list", t))
+
+
+def _walk(el: Tag, emit: Callable[[Block], None]) -> None:
+    buf: list[str] = []
+
+    def flush() -> None:
+        text = " ".join("".join(buf).split())
+        buf.clear()
+        if text:
+            emit(Block(text))
+
+    for child in el.children:
+        if isinstance(child, NavigableString):
+            buf.append(str(child))
+        elif not isinstance(child, Tag):
+            continue
+        elif child.name in _HEADINGS:
+            flush()
+            if text := child.get_text(" ", strip=True):
+                emit(Block(text, "title" if child.name == "h1" else "heading"))
+        elif child.name == "li":
+            flush()
+            if text := " ".join(child.get_text(" ", strip=True).split()):
+                emit(Block(text, "item"))
+        elif child.name in _BLOCKS:
+            flush()
+            _walk(child, emit)
+        else:
+            buf.append(child.get_text(""))
+    flush()
+
+
+READERS: dict[str, Callable[[str], RawDocument]] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+}

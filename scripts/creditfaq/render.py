@@ -1,0 +1,207 @@
+"""render: products, articles and topic data → Markdown pages (relative path → text).
+
+Pure. Everything that comes from data is escaped, so a title full of `* [ ] < > #` stays
+text, and no markup from a source can reach the site.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import defaultdict
+
+import yaml
+
+from .model import SECTIONS, Claim, OverdueStage, Product, SourceArticle, TopicFile
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
+
+
+def esc(text: str) -> str:
+    """Text from data → Markdown that renders as exactly that text."""
+    text = html.escape(text, quote=False)
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def attr(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def front_matter(**meta: object) -> str:
+    body = yaml.safe_dump({k: v for k, v in meta.items() if v is not None}, allow_unicode=True, sort_keys=False,
+                          width=10_000)
+    return f"---\n{body}---\n\n"
+
+
+def days_label(days: tuple[int | None, int | None] | None) -> str:
+    if days is None:
+        return "时间未说明"
+    start, end = days
+    if start is None:
+        return "还款日前" if end == 0 else f"还款日前{-end}天起" if end is not None and end < 0 else "时间未说明"
+    if start <= 0 and end is not None and end <= 0:
+        return "还款日当天" if start == 0 == end else f"还款日前{-start}天"
+    if end is None:
+        return f"逾期第{start}天起"
+    if start == end:
+        return f"逾期第{start}天"
+    return f"逾期第{start}–{end}天"
+
+
+class _Footnotes:
+    """Numbers each cited paragraph once per page and writes the definitions."""
+
+    def __init__(self, articles: dict[str, SourceArticle], prefix: str):
+        self.articles, self.prefix, self.order = articles, prefix, {}
+
+    def ref(self, claim: Claim) -> str:
+        marks = []
+        for source in claim.sources:
+            n = self.order.setdefault(source, len(self.order) + 1)
+            marks.append(f"[^s{n}]")
+        return "".join(marks)
+
+    def definitions(self) -> str:
+        lines = []
+        for source, n in self.order.items():
+            aid, pid = source.split("#", 1)
+            article = self.articles[aid]
+            index = next(i for i, p in enumerate(article.paragraphs(), 1) if p.id == pid)
+            lines.append(f"[^s{n}]: 《{esc(article.title)}》第 {index} 段："
+                         f"[查看原文段落]({self.prefix}articles/{aid}.md#{pid})")
+        return "\n".join(lines) + "\n" if lines else ""
+
+
+def _visible(claims: list[Claim]) -> list[Claim]:
+    return [c for c in claims if c.status != "rejected"]
+
+
+def _timeline(stages: list[OverdueStage], notes: _Footnotes) -> str:
+    # A tight Markdown list (one line per stage) so that attr_list can class each item and
+    # MkDocs still sees the footnote links; CSS draws the line and the dots.
+    out = []
+    for stage in stages:
+        line = f'<span class="cf-stage__days">{attr(days_label(stage.days))}</span>'
+        if stage.title:
+            line += f" **{esc(stage.title)}**"
+        line += f"<br>{esc(stage.text)}{notes.ref(stage)}"
+        if stage.channels:
+            line += '<br><span class="cf-stage__channels">' + "".join(
+                f'<span class="cf-channel">{attr(ch)}</span>' for ch in stage.channels) + "</span>"
+        out.append(f"1. {line}\n    {{: .cf-stage #{stage.id} }}")
+    return "\n".join(out) + "\n"
+
+
+def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceArticle]) -> str:
+    notes = _Footnotes(articles, "../")
+    cited = sorted({s.split("#")[0] for c in _visible(topic.claims()) for s in c.sources})
+    parts = [
+        front_matter(title=f"{product.name}逾期：时间线、征信影响与催收权益",
+                     description=f"{product.name}逾期后会发生什么、何时影响征信、催收时你有哪些权利，整理自 {len(cited)} 篇来源文章。"),
+        f"# {esc(product.name)}\n",
+        '<div class="cf-infobox" markdown>\n',
+        f"- **产品**：{esc(product.name)}",
+    ]
+    if product.aliases:
+        parts.append(f"- **又称**：{esc('、'.join(product.aliases))}")
+    if product.category:
+        parts.append(f"- **类型**：{esc(product.category)}")
+    parts.append(f"- **来源文章**：{len(cited)} 篇（见[来源](#sources)）\n\n</div>\n")
+    parts.append('!!! note "关于本页"\n    本页内容整理自来源文章，脚注指向每句话出自的原文段落。'
+                 "来源说法未必准确，如有疑问请以放贷机构的合同和官方说明为准。\n")
+    for kind, heading in SECTIONS:
+        claims = _visible(getattr(topic, kind))
+        parts.append(f"## {heading} {{#{kind}}}\n")
+        if not claims:
+            parts.append("现有来源文章没有谈到这一点。\n")
+        elif kind == "timeline":
+            parts.append(_timeline(claims, notes))  # type: ignore[arg-type]
+        else:
+            parts.extend(f"- {esc(c.text)}{notes.ref(c)}" for c in claims)
+            parts.append("")
+    parts.append("## 来源 {#sources}\n")
+    for aid in cited:
+        a = articles[aid]
+        date = f"（{a.date.isoformat()}）" if a.date else ""
+        parts.append(f"- [{esc(a.title)}](../articles/{aid}.md){date}")
+    parts.append("")
+    parts.append(notes.definitions())
+    return "\n".join(parts)
+
+
+def article_page(article: SourceArticle, products: list[Product]) -> str:
+    meta = []
+    if article.date:
+        meta.append(f"发布时间：{article.date.isoformat()}")
+    meta.append(f"原始文件：`{article.source}`")
+    if products:
+        meta.append("涉及产品：" + "、".join(f"[{esc(p.name)}](../products/{p.id}.md)" for p in products))
+    parts = [
+        front_matter(title=article.title, description=f"来源文章《{article.title}》整理后的正文。"),
+        f"# {esc(article.title)}\n",
+        " · ".join(meta) + "\n{: .cf-meta }\n",
+        '!!! info "这是一篇来源文章"\n    这是从网上收集的文章经整理后的正文：去掉了广告、相关推荐列表、评论等内容。'
+        "本站产品页的说法都标注了出自这里的哪一段。文章观点不代表本站。\n",
+    ]
+    for section in article.sections:
+        if not section.paragraphs:
+            continue  # an empty heading is a defect for writers, not something to show readers
+        if section.heading:
+            parts.append(f"## {esc(section.heading.rstrip('：:'))}\n")
+        for para in section.paragraphs:
+            parts.append(f"{esc(para.text)}\n{{: #{para.id} .cf-{para.kind} }}\n")
+    return "\n".join(parts)
+
+
+def home_page(products: list[tuple[Product, TopicFile]], articles: list[SourceArticle]) -> str:
+    parts = [
+        front_matter(title="逾期了怎么办：按产品查逾期时间线、征信影响与催收权益",
+                     description="花呗、借呗、信用卡等消费信贷产品逾期后会发生什么、何时上征信、催收时你有哪些权利。"),
+        "# 逾期了怎么办？\n",
+        "按产品查：逾期后每个阶段会发生什么，什么时候影响征信，催收时你有哪些权利。"
+        "每一句都标注了出处。\n",
+        "## 产品\n",
+        '<div class="grid cards" markdown>\n',
+    ]
+    for product, topic in products:
+        n = len(_visible(topic.claims()))
+        parts.append(f"- **[{esc(product.name)}](products/{product.id}.md)**\n\n    {n} 条整理自来源的说法\n")
+    parts.append("</div>\n")
+    parts.append(f"## 来源文章\n\n本站目前整理了 {len(articles)} 篇来源文章，见[来源文章列表](articles/index.md)。\n")
+    return "\n".join(parts)
+
+
+def products_index(products: list[tuple[Product, TopicFile]]) -> str:
+    parts = [front_matter(title="产品列表", description="本站整理了逾期、征信与催收信息的消费信贷产品。"), "# 产品\n"]
+    parts += [f"- [{esc(p.name)}]({p.id}.md)" + (f"（又称{esc('、'.join(p.aliases))}）" if p.aliases else "")
+              for p, _ in products]
+    return "\n".join(parts) + "\n"
+
+
+def articles_index(articles: list[SourceArticle]) -> str:
+    parts = [front_matter(title="来源文章", description="本站整理过的全部来源文章。"), "# 来源文章\n"]
+    for a in articles:
+        date = f"（{a.date.isoformat()}）" if a.date else ""
+        parts.append(f"- [{esc(a.title)}]({a.id}.md){date}")
+    return "\n".join(parts) + "\n"
+
+
+def render_site(products: list[Product], articles: list[SourceArticle], topics: list[TopicFile]) -> dict[str, str]:
+    by_id = {p.id: p for p in products}
+    article_by_id = {a.id: a for a in articles}
+    with_topic = [(by_id[t.product], t) for t in sorted(topics, key=lambda t: t.product) if t.product in by_id]
+    cited_by: dict[str, list[Product]] = defaultdict(list)
+    for product, topic in with_topic:
+        for aid in sorted({s.split("#")[0] for c in _visible(topic.claims()) for s in c.sources}):
+            cited_by[aid].append(product)
+    ordered = sorted(articles, key=lambda a: a.id)
+    files = {
+        "index.md": home_page(with_topic, ordered),
+        "products/index.md": products_index(with_topic),
+        "articles/index.md": articles_index(ordered),
+    }
+    for product, topic in with_topic:
+        files[f"products/{product.id}.md"] = product_page(product, topic, article_by_id)
+    for article in ordered:
+        files[f"articles/{article.id}.md"] = article_page(article, cited_by.get(article.id, []))
+    return files

@@ -1,0 +1,134 @@
+"""Rules as data: every table that decides what the pipeline keeps, drops or extracts.
+
+A behaviour a writer can see (a boilerplate marker, a channel word, a day phrase) is one
+line here, so changing it is a one-line diff.
+"""
+
+from __future__ import annotations
+
+import re
+from types import MappingProxyType
+
+
+def _alternation(name: str, words: tuple[str, ...]) -> str:
+    """Join a named group of phrases into a regex alternation; refuse an empty group."""
+    if not words:
+        raise ValueError(f"rule group {name!r} is empty")
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+# --- Boilerplate -----------------------------------------------------------------------
+
+# A line that opens a block which runs to the next marker: everything in it is removed.
+# Keys are the rule names recorded in the article's `removed:` list.
+ZONE_MARKERS = MappingProxyType(
+    {
+        "related-list": ("相关内容", "相关推荐", "相关阅读", "猜你喜欢", "热门文章", "推荐阅读",
+                         "相关文章", "延伸阅读", "热门推荐", "最新文章", "相關內容", "相關推薦",
+                         "相關閱讀", "熱門文章", "推薦閱讀"),
+        "comments": ("发表回复", "发表评论", "评论列表", "暂无评论", "网友评论", "發表回覆",
+                     "發表評論", "評論列表"),
+    }
+)
+
+ZONE_PATTERNS = MappingProxyType(
+    {
+        rule: re.compile(rf"^\s*(?:{_alternation(rule, words)})\s*(?:[(（]\s*\d+\s*条?\s*[)）])?\s*[:：]?\s*$")
+        for rule, words in ZONE_MARKERS.items()
+    }
+)
+
+# A single line removed wherever it stands.
+LINE_RULES = MappingProxyType(
+    {
+        "to-top": re.compile(r"^\s*(?:To\s*Top|返回顶部|回到顶部|返回頂部)\s*$", re.I),
+        "share-widget": re.compile(r"打赏|微信扫一扫|支付宝扫一扫|扫一扫分享|分享到[:：]?|打賞|掃一掃"),
+        "prev-next": re.compile(r"^\s*(?:上一篇|下一篇|上一篇文章|下一篇文章)\s*[:：]?"),
+        "repost-disclaimer": re.compile(
+            r"本文来自.{0,20}投稿|如若转载|转载请注明|不代表.{0,20}立场|版权归原作者|本文來自|如若轉載|轉載請註明"
+        ),
+        "copyright": re.compile(r"^\s*(?:Copyright|©|版权所有|版權所有)|ICP[备備]\s*\d+|[京沪粤浙苏]ICP"),
+        "breadcrumb": re.compile(r"^\s*(?:当前位置|您的位置|首页\s*[>›»/])"),
+    }
+)
+
+# Inside a related-article zone, a line of this shape is a teaser's date or counters,
+# not a title.
+TEASER_META = re.compile(r"^\s*(?:\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d+(?:\s+\d+)*)\s*$")
+# Bullet characters a scraped list keeps in front of its items.
+BULLET = re.compile(r"^\s*[•·●▪◦\-*]\s*")
+
+# --- Metadata lines ----------------------------------------------------------------------
+
+DATE_LINE = re.compile(
+    r"^\s*(?:发布时间|发布日期|发表时间|更新时间|时间|日期|發佈時間|發布時間|發表時間|更新時間)\s*[:：]\s*"
+    r"(?P<y>\d{4})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?"
+)
+
+# --- Structure -----------------------------------------------------------------------------
+
+CHINESE_ORDINAL_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]\s*\S")
+NUMBERED_ITEM = re.compile(r"^\s*(?:\d{1,2}|[①②③④⑤⑥⑦⑧⑨⑩])\s*[.、．)）]?\s*(?=\S)")
+# A lead-in line that announces a list: short and ending with a colon.
+LEAD_IN_MAX_CHARS = 24
+SENTENCE_END = re.compile(r"[。！？!?；;]")
+# Words by which a line promises that a list follows it.
+LIST_PROMISE = re.compile(r"以下|如下|下列|几点|几种|步骤")
+# A paragraph that sums up the article; it does not belong to the heading above it.
+CONCLUSION = re.compile(r"^(?:总之|综上所述|综上|总而言之|总的来说|總之|綜上)")
+
+# --- Defects ---------------------------------------------------------------------------------
+
+# A censored word leaves a space between Chinese characters or punctuation.
+CENSORED_GAP = re.compile(
+    r"(?:[\u4e00-\u9fff，、：；]\s+[、，。：；])|(?:[\u4e00-\u9fff]\s+[:：])|(?:[\u4e00-\u9fff]\s{1,3}[\u4e00-\u9fff])"
+)
+
+# --- Products and channels -----------------------------------------------------------------
+
+# Channel vocabulary (issue 4's list) and the words that name each channel in text.
+CHANNEL_WORDS = MappingProxyType(
+    {
+        "短信": ("短信", "簡訊", "短訊"),
+        "APP": ("APP", "App", "app", "推送", "站内信", "应用内"),
+        "电话": ("电话", "客服联系", "来电", "致电", "語音", "语音催收", "電話"),
+        "邮件": ("邮件", "电子邮件", "郵件"),
+        "信函": ("信函", "律师函", "催收函"),
+        "上门": ("上门", "上門", "外访"),
+        "第三方": ("第三方", "委外", "催收机构", "外包"),
+        "诉讼": ("起诉", "诉讼", "法律手段", "强制执行", "仲裁", "法院", "訴訟"),
+        "征信": ("征信", "徵信", "信用报告"),
+    }
+)
+CHANNELS = ("短信", "APP", "电话", "邮件", "信函", "上门", "第三方", "诉讼", "征信", "账户", "费用", "无")
+
+# A paragraph about the credit report / about the reader's rights.
+CREDIT_WORDS = ("征信", "信用记录", "信用报告", "个人信用", "信用评分", "徵信", "信用記錄", "信用報告")
+RIGHTS_WORDS = ("合法权益", "消费者权益", "隐私", "个人信息", "不得", "不能使用", "暴力", "恐吓", "骚扰",
+                "胁迫", "侮辱", "投诉", "隱私", "合法權益")
+# Words that show a paragraph describes a collection / reminder step.
+STAGE_WORDS = ("提醒", "通知", "催收", "催款", "催告", "联系", "起诉", "法律手段", "委托")
+
+# --- Days -----------------------------------------------------------------------------------
+
+CHINESE_DIGITS = MappingProxyType(
+    {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6,
+     "七": 7, "八": 8, "九": 9, "十": 10}
+)
+
+# Fixed phrases and their day range (from, to); None as `to` means open-ended.
+DAY_PHRASES = MappingProxyType(
+    {
+        "还款日之前": (None, 0),
+        "还款日前": (None, 0),
+        "到期前": (None, 0),
+        "逾期当天": (1, 1),
+        "逾期第一天": (1, 1),
+        "逾期一天": (1, 1),
+        "一周": (7, 7),
+        "半个月": (15, 15),
+        "一个月": (30, 30),
+        "三个月": (90, 90),
+        "半年": (180, 180),
+    }
+)
