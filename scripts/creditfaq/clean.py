@@ -159,13 +159,11 @@ def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encodi
             used.add(pid)
             kind = "item" if line.kind == "item" or rules.NUMBERED_ITEM.match(line.text) else "text"
             paragraphs.append(Paragraph(id=pid, text=line.text, kind=kind))
-            for gap in rules.CENSORED_GAP.finditer(line.text):
-                context = line.text[max(0, gap.start() - 8): gap.end() + 8]
-                defects.append(Defect(kind="censored-gap", where=pid, detail=f"…{context}…"))
         if heading is not None and not paragraphs and not _is_lead_in(heading):
             defects.append(Defect(kind="empty-section", where=heading, detail="heading with no text below it"))
         built.append(Section(heading=heading, paragraphs=paragraphs))
 
+    defects += censored_gaps([p for s in built for p in s.paragraphs])
     return SourceArticle(
         id=article_id,
         title=title,
@@ -178,6 +176,16 @@ def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encodi
         removed=removed,
         defects=defects,
     )
+
+
+def censored_gaps(paragraphs: list[Paragraph]) -> list[Defect]:
+    """Where a censored word left a hole ("通过短信、 、邮件", "催收 ：")."""
+    defects = []
+    for para in paragraphs:
+        for gap in rules.CENSORED_GAP.finditer(para.text):
+            context = para.text[max(0, gap.start() - 8): gap.end() + 8]
+            defects.append(Defect(kind="censored-gap", where=para.id, detail=f"…{context}…"))
+    return defects
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .clean import article_id_for, clean
+from .clean import article_id_for, censored_gaps, clean
 from .extract import extract
 from .merge import merge_topic
 from .model import ProductRegistry, SourceArticle, TopicFile
@@ -57,7 +57,10 @@ def _keep_writer_fixes(fresh: SourceArticle, old: SourceArticle | None) -> Sourc
         s.model_copy(update={"paragraphs": [p.model_copy(update={"text": old_text.get(p.id, p.text)}) for p in s.paragraphs]})
         for s in fresh.sections
     ]
-    return fresh.model_copy(update={"sections": sections})
+    # Defects are re-read from the text as it now stands: a writer's fix closes its defect.
+    defects = [d for d in fresh.defects if d.kind != "censored-gap"]
+    defects += censored_gaps([p for s in sections for p in s.paragraphs])
+    return fresh.model_copy(update={"sections": sections, "defects": defects})
 
 
 def ingest(project: Project) -> tuple[list[IngestRow], list[Problem]]:
@@ -258,7 +261,7 @@ def source_date_epoch(project: Project) -> str | None:
 
 
 def mkdocs_build(project: Project, site_dir: Path | None = None) -> int:
-    env = dict(os.environ)
+    env = {"NO_MKDOCS_2_WARNING": "1", **os.environ}  # the maintenance notice is in the README
     if epoch := source_date_epoch(project):
         env["SOURCE_DATE_EPOCH"] = epoch
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project.root / "mkdocs.yml"),

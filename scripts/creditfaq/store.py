@@ -12,7 +12,7 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .yamlio import Located, Problem, YamlSyntaxError, dump, load_located
+from .yamlio import Located, Problem, YamlSyntaxError, dump, field_path, load_located
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -57,13 +57,6 @@ class Project:
 
 
 # --- Validation with positions ----------------------------------------------------------------
-
-
-def _field_path(loc: tuple[Any, ...]) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
@@ -117,7 +110,7 @@ def validate(model: type[M], located: Located, file: str) -> tuple[M | None, lis
         for err in exc.errors():
             loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p.startswith("function-"))))
             line, col = located.where(loc, key=err["type"] == "extra_forbidden")
-            problems.append(Problem(file, line, col, _field_path(loc), _message(err, model)))
+            problems.append(Problem(file, line, col, field_path(loc), _message(err, model)))
         return None, problems
 
 

@@ -55,6 +55,14 @@ class YamlSyntaxError(Exception):
         self.line, self.col, self.message = line, col, message
 
 
+def field_path(path: Path_) -> str:
+    """('timeline', 2, 'days') → 'timeline[2].days'"""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
 def _pos(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -90,7 +98,7 @@ def load_located(text: str) -> tuple[Located, list[tuple[int, int, str, str]]]:
             for k, v in n.value:
                 name = str(k.value)
                 if name in seen:
-                    duplicates.append((*_pos(k), ".".join(map(str, path + (name,))), f"key `{name}` appears twice"))
+                    duplicates.append((*_pos(k), field_path(path + (name,)), f"key `{name}` appears twice"))
                 seen.add(name)
                 keys[path + (name,)] = _pos(k)
                 walk(v, path + (name,))

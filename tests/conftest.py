@@ -1,0 +1,48 @@
+"""Shared fixtures: a throw-away copy of the project, and a site built from it once."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+# What a fresh checkout holds that the pipeline reads; nothing from outside the repository.
+PROJECT_FILES = ("mkdocs.yml", "data", "docs/pages")
+EPOCH = "1718000000"
+
+
+def copy_project(dest: Path) -> Path:
+    for name in PROJECT_FILES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, dest / name)
+        else:
+            (dest / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / name)
+    return dest
+
+
+def run(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run the creditfaq command line the way a writer would, in `root`."""
+    full_env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **(env or {})}
+    full_env.pop("CREDITFAQ_DEBUG", None)
+    return subprocess.run([sys.executable, "-m", "creditfaq", *args], cwd=root, env=full_env,
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path / "repo")
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("built") / "repo")
+    result = run(root, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"

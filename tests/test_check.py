@@ -1,0 +1,139 @@
+"""`creditfaq check` on bad data: every error as path:line:col, exit 1, never a traceback."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Callable
+
+import pytest
+
+from conftest import run
+
+TOPIC = "data/topics/huabei.yml"
+
+
+def _edit(project: Path, rel: str, old: str, new: str, count: int = 1) -> None:
+    path = project / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"fixture text not found in {rel}: {old!r}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def _line_of(project: Path, rel: str, needle: str) -> int:
+    lines = (project / rel).read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if needle in line)
+
+
+# Each case: a change that breaks the data, the file, the text on the line the error must
+# point at, and a pattern the message must match.
+CASES: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
+    "yaml syntax": (
+        lambda p: _edit(p, TOPIC, "timeline:\n", "timeline:\n  - [unclosed\n"),
+        TOPIC, None, r"YAML syntax error",
+    ),
+    "unknown key": (
+        lambda p: _edit(p, TOPIC, "  channels:", "  chanels: []\n  channels:"),
+        TOPIC, "chanels:", r"timeline\[0\]\.chanels: unknown key `chanels` \(a typo\?\); allowed keys here: .*channels",
+    ),
+    "unknown channel": (
+        lambda p: _edit(p, TOPIC, "channels: [短信, 邮件]", "channels: [短信, 飞鸽传书]"),
+        TOPIC, "飞鸽传书", r"timeline\[0\]\.channels\[1\]: `飞鸽传书` is not allowed: expected .*短信",
+    ),
+    "days reversed": (
+        lambda p: _edit(p, TOPIC, "  channels: [短信, 邮件]", "  days: [30, 3]\n  channels: [短信, 邮件]"),
+        TOPIC, "- id: stage-", r"timeline\[0\]: days: `from` \(30\) is after `to` \(3\)",
+    ),
+    "days not numbers": (
+        lambda p: _edit(p, TOPIC, "  channels: [短信, 邮件]", "  days: [三天, 5]\n  channels: [短信, 邮件]"),
+        TOPIC, "三天", r"timeline\[0\]\.days\[0\]: .*integer",
+    ),
+    "bad status": (
+        lambda p: _edit(p, TOPIC, "status: machine", "status: approved"),
+        TOPIC, "approved", r"timeline\[0\]\.status: `approved` is not allowed",
+    ),
+    "unknown paragraph": (
+        lambda p: _edit(p, TOPIC, "#p-df92d050", "#p-00000000"),
+        TOPIC, "p-00000000", r"timeline\[0\]\.sources\[0\]: article `003-b85ce5825ee596e3` has no paragraph `p-00000000`",
+    ),
+    "unknown article": (
+        lambda p: _edit(p, TOPIC, "003-b85ce5825ee596e3#p-df92d050", "999-nope#p-df92d050"),
+        TOPIC, "999-nope", r"unknown article `999-nope`",
+    ),
+    "malformed source ref": (
+        lambda p: _edit(p, TOPIC, "003-b85ce5825ee596e3#p-df92d050", "第三篇第二段"),
+        TOPIC, "第三篇第二段", r"sources\[0\]: `第三篇第二段` is not valid here: expected `<article-id>#<paragraph-id>`",
+    ),
+    "claim without source": (
+        lambda p: _edit(p, TOPIC, "  sources:\n  - 003-b85ce5825ee596e3#p-df92d050\n", "  sources: []\n"),
+        TOPIC, "- id: stage-", r"timeline\[0\]: a claim needs `sources` unless its status is `editorial`",
+    ),
+    "duplicate key": (
+        lambda p: _edit(p, TOPIC, "  status: machine\n", "  status: machine\n  status: edited\n"),
+        TOPIC, "  status: edited", r"timeline\[0\]\.status: key `status` appears twice",
+    ),
+    "unknown product": (
+        lambda p: _edit(p, TOPIC, "product: huabei", "product: huabie"),
+        TOPIC, "product: huabie", r"(unknown product `huabie`|must be named `huabie.yml`)",
+    ),
+    "duplicate product id": (
+        lambda p: _edit(p, "data/products.yml", "- id: jiebei", "- id: huabei"),
+        "data/products.yml", "- id: huabei\n", r"duplicate product id `huabei`",
+    ),
+    "alias claimed twice": (
+        lambda p: _edit(p, "data/products.yml", "aliases: [蚂蚁借呗,", "aliases: [蚂蚁花呗, 蚂蚁借呗,"),
+        "data/products.yml", None, r"`蚂蚁花呗` already names product `huabei`",
+    ),
+    "article paragraph id": (
+        lambda p: _edit(p, "data/articles/003-b85ce5825ee596e3.yml", "id: p-87cca116", "id: paragraph-one"),
+        "data/articles/003-b85ce5825ee596e3.yml", "paragraph-one", r"`paragraph-one` is not valid here",
+    ),
+    "article source missing": (
+        lambda p: (p / "data/sources/003_b85ce5825ee596e3.txt").unlink(),
+        "data/articles/003-b85ce5825ee596e3.yml", "source: data/sources/", r"the source file `data/sources/003_b85ce5825ee596e3.txt` does not exist",
+    ),
+    "empty file": (
+        lambda p: (p / TOPIC).write_text("", encoding="utf-8"),
+        TOPIC, None, r"the file is empty",
+    ),
+    "not utf-8": (
+        lambda p: (p / TOPIC).write_bytes("product: 花呗\n".encode("gbk")),
+        TOPIC, None, r"not UTF-8 .*save the file as UTF-8",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_bad_data_is_reported_with_its_position(project: Path, case: str) -> None:
+    breaker, rel, needle, pattern = CASES[case]
+    breaker(project)
+    result = run(project, "check")
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    lines = [l for l in result.stderr.splitlines() if l.startswith(rel + ":")]
+    assert lines, result.stderr
+    matching = [l for l in lines if re.search(pattern, l)]
+    assert matching, f"no line matches {pattern!r}:\n{result.stderr}"
+    m = re.match(rf"{re.escape(rel)}:(\d+):(\d+): ", matching[0])
+    assert m, matching[0]
+    if needle is not None:
+        reported = (project / rel).read_text(encoding="utf-8").splitlines()[int(m.group(1)) - 1]
+        assert needle.rstrip("\n") in reported, (matching[0], reported)
+
+
+def test_every_error_is_reported_at_once(project: Path) -> None:
+    CASES["unknown channel"][0](project)
+    _edit(project, "data/topics/xiaohua-qianbao.yml", "001-8e2430c837e93bd2#p-", "001-8e2430c837e93bd2#p-0", 1)
+    CASES["duplicate product id"][0](project)
+    result = run(project, "check")
+    assert result.returncode == 1
+    assert len([l for l in result.stderr.splitlines() if re.match(r"^data/\S+:\d+:\d+: ", l)]) >= 3
+    assert "problems found" in result.stderr
+
+
+def test_build_stops_on_bad_data_and_renders_nothing_new(project: Path) -> None:
+    CASES["unknown channel"][0](project)
+    result = run(project, "build")
+    assert result.returncode == 1
+    assert "飞鸽传书" in result.stderr
+    assert not (project / "site").exists()

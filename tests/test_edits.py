@@ -1,0 +1,95 @@
+"""Writers' edits survive re-runs of ingest and extract."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from conftest import run
+
+TOPIC = "data/topics/xiaohua-qianbao.yml"
+
+
+def _load(project: Path, rel: str) -> dict:
+    return yaml.safe_load((project / rel).read_text(encoding="utf-8"))
+
+
+def _save(project: Path, rel: str, data: dict) -> None:
+    (project / rel).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+def test_edited_rejected_and_editorial_claims_survive_extract(project: Path) -> None:
+    topic = _load(project, TOPIC)
+    edited, rejected = topic["rights"][0], topic["rights"][1]
+    edited.update(text="催收方不得把你的欠款告诉通讯录里的联系人。", status="edited")
+    rejected["status"] = "rejected"
+    topic["credit"].insert(0, {"id": "credit-0000abcd", "status": "editorial", "text": "逾期记录会保留在征信报告里。",
+                               "note": "writer's own wording, pending a regulation id"})
+    stage = topic["timeline"][0]
+    stage["days"] = [-3, 0]  # a machine claim corrected in place, status left as machine
+    _save(project, TOPIC, topic)
+
+    result = run(project, "extract")
+    assert result.returncode == 0, result.stderr
+    after = _load(project, TOPIC)
+    by_id = {c["id"]: c for k in ("timeline", "credit", "rights") for c in after[k]}
+    assert by_id[edited["id"]]["text"] == "催收方不得把你的欠款告诉通讯录里的联系人。"
+    assert by_id[edited["id"]]["status"] == "edited"
+    assert by_id[rejected["id"]]["status"] == "rejected"
+    assert sum(c["id"] == rejected["id"] for c in after["rights"]) == 1, "a rejected claim came back"
+    assert after["credit"][0]["id"] == "credit-0000abcd", "the writer's ordering was lost"
+    assert after["credit"][0]["note"].startswith("writer's own wording")
+    assert by_id[stage["id"]]["days"] == [-3, 0]
+    assert by_id[stage["id"]]["status"] == "edited", "a hand-corrected machine claim must be marked edited"
+
+    # and a second run changes nothing
+    before = (project / TOPIC).read_bytes()
+    assert run(project, "extract").returncode == 0
+    assert (project / TOPIC).read_bytes() == before
+
+
+def test_rejected_claims_are_not_published(project: Path) -> None:
+    topic = _load(project, TOPIC)
+    rejected = topic["rights"][0]
+    rejected["status"] = "rejected"
+    _save(project, TOPIC, topic)
+    assert run(project, "render").returncode == 0
+    page = (project / "docs/generated/products/xiaohua-qianbao.md").read_text(encoding="utf-8")
+    assert rejected["text"][:15] not in page.replace("\\", "")
+    assert topic["rights"][1]["text"][:15] in page.replace("\\", "")
+
+
+def test_extract_never_overwrites_a_broken_topic_file(project: Path) -> None:
+    broken = (project / TOPIC).read_text(encoding="utf-8") + "timeline: [oops\n"
+    (project / TOPIC).write_text(broken, encoding="utf-8")
+    result = run(project, "extract")
+    assert result.returncode == 1
+    assert f"{TOPIC}:" in result.stderr
+    assert (project / TOPIC).read_text(encoding="utf-8") == broken
+
+
+def test_a_writers_fix_to_an_article_survives_ingest(project: Path) -> None:
+    rel = "data/articles/003-b85ce5825ee596e3.yml"
+    text = (project / rel).read_text(encoding="utf-8")
+    assert "通过短信、 、邮件" in text
+    assert "detail: …蚁金服会通过短信、 、邮件" in text
+    fixed = text.replace("通过短信、 、邮件", "通过短信、电话、邮件", 1)  # the paragraph, not the defect note
+    (project / rel).write_text(fixed, encoding="utf-8")
+    assert run(project, "ingest").returncode == 0
+    after = (project / rel).read_text(encoding="utf-8")
+    assert "text: 1. 提醒通知：花呗逾期后，蚂蚁金服会通过短信、电话、邮件等方式" in after
+    assert "通过短信、 、邮件" not in after, "the fixed gap is still listed as a defect"
+    assert "催收 ：" in after, "other defects must stay listed"
+    assert run(project, "ingest").returncode == 0
+    assert (project / rel).read_text(encoding="utf-8") == after
+
+
+def test_ingest_never_overwrites_a_broken_article_file(project: Path) -> None:
+    rel = "data/articles/000-135ab216341479b2.yml"
+    broken = (project / rel).read_text(encoding="utf-8").replace("title:", "title: [", 1)
+    (project / rel).write_text(broken, encoding="utf-8")
+    result = run(project, "ingest")
+    assert result.returncode == 1
+    assert rel in result.stderr
+    assert (project / rel).read_text(encoding="utf-8") == broken

@@ -1,0 +1,158 @@
+"""The pipeline end to end on the seed corpus, through the command line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from conftest import run
+
+SEED_PRODUCTS = {"huabei", "xiaohua-qianbao", "rongyi-huabei"}
+
+
+def _load(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def test_each_stage_runs_from_scratch_on_the_seeds(project: Path) -> None:
+    for folder in ("articles", "topics"):
+        for f in (project / "data" / folder).glob("*.yml"):
+            f.unlink()
+
+    ingest = run(project, "ingest", "--report")
+    assert ingest.returncode == 0, ingest.stderr
+    articles = sorted(p.stem for p in (project / "data/articles").glob("*.yml"))
+    sources = sorted(p.name for p in (project / "data/sources").iterdir())
+    assert len(articles) == len(sources) == 4
+    assert "kept" in ingest.stdout and "removed:" in ingest.stdout
+    for aid in articles:
+        article = _load(project / f"data/articles/{aid}.yml")
+        assert article["id"] == aid
+        assert (project / article["source"]).is_file()
+        assert article["title"] and article["sections"]
+        ids = [p["id"] for s in article["sections"] for p in s.get("paragraphs", [])]
+        assert len(ids) == len(set(ids)) > 3
+
+    extract = run(project, "extract")
+    assert extract.returncode == 0, extract.stderr
+    topics = {p.stem for p in (project / "data/topics").glob("*.yml")}
+    assert SEED_PRODUCTS <= topics
+
+    check = run(project, "check")
+    assert check.returncode == 0, check.stderr
+    assert "all valid" in check.stdout
+
+    render = run(project, "render")
+    assert render.returncode == 0, render.stderr
+    generated = project / "docs/generated"
+    for product in SEED_PRODUCTS:
+        assert (generated / f"products/{product}.md").is_file()
+    for aid in articles:
+        assert (generated / f"articles/{aid}.md").is_file()
+    assert (generated / "index.md").is_file()
+    assert (generated / "assets/stylesheets/creditfaq.css").is_file()
+
+
+def test_committed_data_is_what_the_pipeline_produces(project: Path) -> None:
+    """Running ingest and extract over the committed data changes nothing: the repository
+    holds exactly the pipeline's output plus writers' edits, and ids are stable."""
+    before = {p: p.read_bytes() for p in sorted((project / "data").rglob("*.yml"))}
+    assert run(project, "ingest").returncode == 0
+    assert run(project, "extract").returncode == 0
+    after = {p: p.read_bytes() for p in sorted((project / "data").rglob("*.yml"))}
+    assert after == before
+
+
+def test_claims_point_at_existing_paragraphs(project: Path) -> None:
+    paragraphs = {}
+    for f in (project / "data/articles").glob("*.yml"):
+        a = _load(f)
+        paragraphs.update({f"{a['id']}#{p['id']}": p["text"] for s in a["sections"] for p in s.get("paragraphs", [])})
+    for f in (project / "data/topics").glob("*.yml"):
+        topic = _load(f)
+        for kind in ("timeline", "credit", "rights"):
+            for claim in topic.get(kind, []):
+                assert claim["sources"], claim
+                for ref in claim["sources"]:
+                    # the claim's text is taken from the paragraph it cites
+                    assert claim["text"][:12] in paragraphs[ref], (claim["text"], paragraphs[ref])
+
+
+def test_each_seed_product_has_all_three_sections(project: Path) -> None:
+    for product in SEED_PRODUCTS:
+        topic = _load(project / f"data/topics/{product}.yml")
+        assert topic["product"] == product
+        assert topic["timeline"] and topic["credit"] and topic["rights"], product
+
+
+def test_rongyi_huabei_is_not_merged_into_huabei(project: Path) -> None:
+    """One seed's title names 融易花呗 while its body talks about 花呗: its claims go to
+    融易花呗 and the mismatch is reported, never silently folded into 花呗."""
+    huabei = _load(project / "data/topics/huabei.yml")
+    rongyi = _load(project / "data/topics/rongyi-huabei.yml")
+    refs = lambda t: {r.split("#")[0] for k in ("timeline", "credit", "rights") for c in t[k] for r in c["sources"]}
+    assert refs(rongyi) == {"002-aa9da66c043c7a07"}
+    assert "002-aa9da66c043c7a07" not in refs(huabei)
+    result = run(project, "extract")
+    assert "002-aa9da66c043c7a07" in result.stderr and "rongyi-huabei" in result.stderr
+
+
+def test_boilerplate_is_not_article_text(project: Path) -> None:
+    for f in (project / "data/articles").glob("*.yml"):
+        article = _load(f)
+        text = "\n".join(p["text"] for s in article["sections"] for p in s.get("paragraphs", []))
+        for marker in ("相关内容", "To Top", "打赏", "发表回复", "如若转载", "暂无评论", "上一篇"):
+            assert marker not in text, (f.name, marker)
+        rules = {r["rule"] for r in article["removed"]}
+        assert "related-list" in rules
+        # three seeds end in a plain list of ~100 titles, one in five teaser cards
+        assert len(article["related_titles"]) >= (5 if article["id"].startswith("003") else 90)
+
+
+def test_an_undecodable_source_is_reported_and_the_rest_still_builds(project: Path) -> None:
+    bad = project / "data/sources/broken.txt"
+    bad.write_bytes(b"\x80\x80\xff\xfe\x80 not text")
+    result = run(project, "ingest")
+    assert result.returncode == 1
+    assert "data/sources/broken.txt:1:1:" in result.stderr
+    assert "save it as UTF-8" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert "ingest: 4 articles" in result.stdout
+
+
+def test_unsupported_source_type_is_reported(project: Path) -> None:
+    (project / "data/sources/notes.docx").write_bytes(b"PK\x03\x04")
+    result = run(project, "ingest")
+    assert result.returncode == 1
+    assert "data/sources/notes.docx:1:1: unsupported file type `.docx`" in result.stderr
+
+
+def test_a_gbk_source_is_ingested(project: Path) -> None:
+    text = "借呗逾期三天会怎样\n\n发布时间:2023-03-02\n\n借呗逾期三天后,平台会先通过短信提醒还款。\n"
+    (project / "data/sources/gbk-sample.txt").write_bytes(text.encode("gbk"))
+    assert run(project, "ingest").returncode == 0
+    article = _load(project / "data/articles/gbk-sample.yml")
+    assert article["encoding"] == "gb18030"
+    assert article["title"] == "借呗逾期三天会怎样"
+    assert str(article["date"]) == "2023-03-02"
+    assert article["sections"][0]["paragraphs"][0]["text"] == "借呗逾期三天后，平台会先通过短信提醒还款。"
+
+
+def test_cli_outside_a_project_says_what_to_do(tmp_path: Path) -> None:
+    result = run(tmp_path, "check")
+    assert result.returncode == 2
+    assert "no creditfaq project found" in result.stderr
+
+
+def test_python_dash_m_and_console_script_agree(project: Path) -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    exe = Path(sys.executable).with_name("creditfaq")
+    assert exe.exists() or shutil.which("creditfaq"), "the creditfaq entry point is not installed"
+    out = subprocess.run([str(exe) if exe.exists() else "creditfaq", "--help"], capture_output=True, text=True)
+    assert out.returncode == 0
+    for verb in ("ingest", "extract", "check", "render", "build", "serve"):
+        assert verb in out.stdout

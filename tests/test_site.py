@@ -1,0 +1,170 @@
+"""The built site: pages, cross-links, no foreign requests, Chinese search, reproducibility."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import copy_project, run
+
+PRODUCTS = {"huabei": "花呗", "xiaohua-qianbao": "小花钱包", "rongyi-huabei": "融易花呗"}
+SECTIONS = {"timeline": "逾期时间线", "credit": "征信影响", "rights": "催收权益"}
+
+
+def _soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+def _html_files(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def _resolve(page: Path, href: str, site: Path) -> tuple[Path, str] | None:
+    """The file and fragment a relative link on `page` points to; None for other schemes."""
+    parts = urlsplit(href)
+    if parts.scheme or parts.netloc or href.startswith(("mailto:", "tel:", "javascript:")):
+        return None
+    if not parts.path:
+        return page, unquote(parts.fragment)
+    if parts.path.startswith("/"):  # 404.html is served from any depth, so it links from the root
+        target = (site / unquote(parts.path).lstrip("/")).resolve()
+    else:
+        target = (page.parent / unquote(parts.path)).resolve()
+    if target.is_dir():
+        target = target / "index.html"
+    return target, unquote(parts.fragment)
+
+
+def test_home_and_product_pages_exist(built_site: Path) -> None:
+    assert (built_site / "index.html").is_file()
+    for product, name in PRODUCTS.items():
+        page = built_site / "products" / product / "index.html"
+        assert page.is_file(), product
+        soup = _soup(page)
+        assert name in soup.find("h1").get_text()
+        for anchor, heading in SECTIONS.items():
+            h2 = soup.find("h2", id=anchor)
+            assert h2 is not None and heading in h2.get_text(), (product, anchor)
+        assert soup.select("li.cf-stage"), f"{product}: the timeline has no stages"
+
+
+def test_product_and_article_pages_link_both_ways(built_site: Path) -> None:
+    for product in PRODUCTS:
+        page = built_site / "products" / product / "index.html"
+        soup = _soup(page)
+        articles = set()
+        for a in soup.find_all("a", href=True):
+            target = _resolve(page, a["href"], built_site)
+            if target and "/articles/" in target[0].as_posix() and target[0].parent.name != "articles":
+                articles.add(target[0])
+        assert articles, f"{product} links to no article page"
+        for article in articles:
+            back = [a["href"] for a in _soup(article).find_all("a", href=True)
+                    if f"products/{product}/" in a["href"]]
+            assert back, f"{article} does not link back to {product}"
+
+
+def test_every_footnote_reaches_its_source_paragraph(built_site: Path) -> None:
+    page = built_site / "products" / "huabei" / "index.html"
+    soup = _soup(page)
+    footnotes = soup.select("div.footnote li")
+    assert footnotes
+    for li in footnotes:
+        link = next(a for a in li.find_all("a", href=True) if "articles/" in a["href"])
+        target, fragment = _resolve(page, link["href"], built_site)
+        assert fragment.startswith("p-")
+        paragraph = _soup(target).find(id=fragment)
+        assert paragraph is not None and paragraph.name == "p" and paragraph.get_text(strip=True)
+
+
+def test_no_internal_link_or_anchor_is_broken(built_site: Path) -> None:
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    for page in _html_files(built_site):
+        for el in _soup(page).find_all(["a", "link"], href=True):
+            target = _resolve(page, el["href"], built_site)
+            if target is None:
+                continue
+            file, fragment = target
+            if not file.exists():
+                broken.append(f"{page.relative_to(built_site)} → {el['href']} (no such file)")
+                continue
+            if fragment and file.suffix == ".html":
+                if file not in ids:
+                    ids[file] = {t["id"] for t in _soup(file).find_all(id=True)}
+                if fragment not in ids[file]:
+                    broken.append(f"{page.relative_to(built_site)} → {el['href']} (no such anchor)")
+    assert not broken, "\n".join(broken)
+
+
+LOADING = {"script": "src", "img": "src", "iframe": "src", "source": "src", "audio": "src", "video": "src",
+           "embed": "src", "object": "data", "link": "href", "track": "src", "input": "src"}
+
+
+def _foreign(url: str) -> bool:
+    parts = urlsplit(url.strip())
+    return bool(parts.netloc) or parts.scheme in ("http", "https")
+
+
+def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
+    offenders = []
+    for page in _html_files(built_site):
+        soup = _soup(page)
+        for tag, attr in LOADING.items():
+            for el in soup.find_all(tag):
+                if el.get(attr) and _foreign(el[attr]):
+                    offenders.append(f"{page.relative_to(built_site)}: <{tag} {attr}={el[attr]}>")
+                for src in (el.get("srcset") or "").split(","):
+                    if src.strip() and _foreign(src.split()[0]):
+                        offenders.append(f"{page.relative_to(built_site)}: srcset {src}")
+        for style in [s.get_text() for s in soup.find_all("style")] + [el["style"] for el in soup.find_all(style=True)]:
+            offenders += [f"{page}: {u}" for u in re.findall(r"url\(\s*['\"]?([^)'\"]+)", style) if _foreign(u)]
+    for css in built_site.rglob("*.css"):
+        text = css.read_text(encoding="utf-8", errors="replace")
+        offenders += [f"{css.relative_to(built_site)}: {u}" for u in re.findall(r"url\(\s*['\"]?([^)'\"]+)", text) if _foreign(u)]
+        offenders += [f"{css.relative_to(built_site)}: @import {u}" for u in re.findall(r"@import\s+['\"]([^'\"]+)", text) if _foreign(u)]
+    assert not offenders, "\n".join(offenders)
+
+
+def test_no_active_markup_from_sources_reaches_pages(built_site: Path) -> None:
+    for page in (built_site / "articles").rglob("index.html"):
+        article = _soup(page).find("article")
+        assert article is not None
+        assert not article.find_all(["script", "iframe", "object", "embed", "style"])
+        assert not [el for el in article.find_all(True) if any(a.startswith("on") for a in el.attrs)]
+
+
+def test_search_index_holds_jieba_segmented_chinese(built_site: Path) -> None:
+    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    docs = index["docs"]
+    text = " ".join(d["text"] for d in docs)
+    assert "\u200b" in text, "Chinese text is not segmented"
+    tokens = set(re.split(r"[\s\u200b]+", text))
+    for word in ("征信", "逾期", "催收", "短信"):
+        assert word in tokens, f"{word} is not a token of the index"
+    # the browser splits on the zero-width spaces jieba put in, and on Chinese punctuation
+    separator = re.compile(index["config"]["separator"])
+    assert separator.search("\u200b") and separator.search("，")
+    assert any(d["location"].startswith("products/huabei/") for d in docs)
+
+
+def test_pages_are_chinese_and_quiet(built_site: Path) -> None:
+    soup = _soup(built_site / "index.html")
+    assert soup.html["lang"].startswith("zh")
+    assert "Material for MkDocs" not in soup.get_text(), "the generator notice should be off"
+
+
+@pytest.mark.slow
+def test_a_second_build_is_byte_identical(built_site: Path, tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "again")
+    assert run(root, "build").returncode == 0
+    first = {p.relative_to(built_site): p.read_bytes() for p in built_site.rglob("*") if p.is_file()}
+    second = {p.relative_to(root / "site"): p.read_bytes() for p in (root / "site").rglob("*") if p.is_file()}
+    assert first.keys() == second.keys()
+    differ = sorted(str(k) for k in first if first[k] != second[k])
+    assert not differ, differ
