@@ -88,15 +88,18 @@ def _strip_repeated_header(lines: list[_Line], title: str, removed: list[Removed
         return lines
     later = [key(l.text) for l in lines[again:]]
     header = lines[:again]
-    if all(key(h.text) == tkey or any(k.startswith(key(h.text)) for k in later) for h in header if key(h.text)):
-        removed.extend(RemovedBlock(rule="repeated-header", text=h.text) for h in header)
-        return lines[again:]
+    # The date may be printed once, above or below the repeated title: it is not evidence.
+    dates = [h for h in header if rules.DATE_LINE.match(h.text)]
+    evidence = [h for h in header if key(h.text) and h not in dates]
+    if all(key(h.text) == tkey or any(k.startswith(key(h.text)) for k in later) for h in evidence):
+        removed.extend(RemovedBlock(rule="repeated-header", text=h.text) for h in header if h not in dates)
+        return dates + lines[again:]  # a date line stays, to be read as the article's date
     return lines
 
 
 def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encoding: str) -> SourceArticle:
     removed = [RemovedBlock(rule=r, text=t) for r, t in doc.removed]
-    related: list[str] = []
+    related: list[str] = [normalise(t) for t in doc.related]
     lines = [_Line(normalise(b.text), b.kind) for b in doc.blocks]
     lines = [l for l in lines if l.text]
 

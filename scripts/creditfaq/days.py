@@ -1,4 +1,7 @@
-"""Day expressions in Chinese text → day ranges (due date = 0, first overdue day = 1)."""
+"""Day expressions in Chinese text → day ranges (due date = 0, first overdue day = 1).
+
+"N天后", "超过N天", "N天以上" are open-ended: (N, None), from that day on.
+"""
 
 from __future__ import annotations
 
@@ -9,17 +12,24 @@ from .rules import CHINESE_DIGITS, DAY_PHRASES
 DayRange = tuple[int | None, int | None]
 
 _NUM = r"[0-9]{1,3}|[零〇一二两兩三四五六七八九十百]{1,5}"
-_UNIT = r"(?:天|日|號|号)"
+# 号 is always a calendar date; 日 is one after 月 (10月15日), which parse_days skips.
+_UNIT = r"(?:天|日)"
+_DATE_BEFORE = re.compile(r"月\s*$")
+_MONTH = r"个月"
 _NEGATION = re.compile(r"(?:不是|并不|并非|不会|非|没有)\S{0,3}$")
-_RANGE = re.compile(rf"(?P<a>{_NUM})\s*(?:-|－|~|～|〜|到|至)\s*(?P<b>{_NUM})\s*(?:个)?{_UNIT}")
+_RANGE = re.compile(rf"(?P<a>{_NUM})\s*(?:-|－|~|～|〜|到|至)\s*(?P<b>{_NUM})\s*(?:(?P<m>{_MONTH})|{_UNIT})")
 _PAIR = re.compile(r"(?P<a>[一二两兩三四五六七八九])(?P<b>[二两兩三四五六七八九十])(?:个)?天")  # 两三天, 一两天
-_OPEN = re.compile(rf"(?:超过|超出|大于)\s*(?P<a>{_NUM})\s*(?:个)?{_UNIT}|(?P<c>{_NUM})\s*(?:个)?{_UNIT}(?:以上|之后|后)")
+_OPEN = re.compile(rf"(?:超过|超出|大于)\s*(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|{_UNIT})|(?P<c>{_NUM})\s*(?:(?P<n>{_MONTH})|{_UNIT})(?:以上|之后|后)")
+_OPEN_BEFORE = re.compile(r"(?:超过|超出|大于)\s*$")
+_OPEN_AFTER = re.compile(r"^(?:以上|之后|后)")
 _BEFORE = re.compile(rf"还款日前\s*(?P<a>{_NUM})\s*{_UNIT}")
-_SINGLE = re.compile(rf"(?:第\s*)?(?P<a>{_NUM})\s*(?:个)?{_UNIT}")
+_SINGLE = re.compile(rf"(?:第\s*)?(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|{_UNIT})")
 
 
 def chinese_number(text: str) -> int | None:
     """'15' → 15, '十五' → 15, '二十' → 20, '一百八十' → 180, '两' → 2."""
+    if not text:
+        return None
     if text.isdigit():
         return int(text)
     total, current = 0, 0
@@ -48,6 +58,8 @@ def parse_days(text: str) -> DayRange | None:
     taken: list[tuple[int, int]] = []
 
     def free(m: re.Match[str]) -> bool:
+        if m.group(0).endswith("日") and _DATE_BEFORE.search(text[:m.start()]):
+            return False
         return not any(s <= m.start() < e or s < m.end() <= e for s, e in taken)
 
     for m in _BEFORE.finditer(text):
@@ -58,12 +70,16 @@ def parse_days(text: str) -> DayRange | None:
         for m in re.finditer(re.escape(phrase), text):
             if free(m):
                 taken.append(m.span())
+                if rng[0] is not None and rng[0] > 0 and (
+                        _OPEN_BEFORE.search(text[:m.start()]) or _OPEN_AFTER.match(text[m.end():])):
+                    rng = (rng[0], None)  # 超过一个月, 半年以上
                 add(m.start(), rng)
     for m in _RANGE.finditer(text):
         a, b = chinese_number(m["a"]), chinese_number(m["b"])
         if free(m) and a is not None and b is not None:
             taken.append(m.span())
-            add(m.start(), (min(a, b), max(a, b)))
+            unit = 30 if m["m"] else 1
+            add(m.start(), (min(a, b) * unit, max(a, b) * unit))
     for m in _PAIR.finditer(text):
         a, b = chinese_number(m["a"]), chinese_number(m["b"])
         if free(m) and a is not None and b is not None and b == a + 1:
@@ -73,10 +89,11 @@ def parse_days(text: str) -> DayRange | None:
         n = chinese_number(m["a"] or m["c"])
         if free(m) and n is not None:
             taken.append(m.span())
-            add(m.start(), (n, None))
+            add(m.start(), (n * (30 if m["m"] or m["n"] else 1), None))
     for m in _SINGLE.finditer(text):
         n = chinese_number(m["a"])
         if free(m) and n is not None and 0 < n <= 3650:
             taken.append(m.span())
+            n *= 30 if m["m"] else 1
             add(m.start(), (n, n))
     return min(found)[1] if found else None

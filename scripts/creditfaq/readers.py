@@ -30,6 +30,8 @@ class RawDocument:
     title: str | None = None
     date: dt.date | None = None
     removed: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    # Titles from related-article link lists: not article text, but what readers ask.
+    related: tuple[str, ...] = field(default_factory=tuple)
 
 
 class SourceError(Exception):
@@ -58,6 +60,7 @@ def read_text(text: str) -> RawDocument:
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.S)
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _MD_ITEM = re.compile(r"^\s*(?:[-*+]|\d{1,3}[.)])\s+")
+_MD_BULLET = re.compile(r"^[-*+]\s+")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
@@ -83,10 +86,15 @@ def read_markdown(text: str) -> RawDocument:
         meta = loaded if isinstance(loaded, dict) else {}
         body = body[m.end():]
     blocks: list[Block] = []
+    removed: list[tuple[str, str]] = []
     in_fence = False
     for line in body.split("\n"):
         if line.strip().startswith(("```", "~~~")):
             in_fence = not in_fence
+            continue
+        if in_fence:  # code is not article prose; recorded, not lost
+            if line.strip():
+                removed.append(("code-block", line.strip()))
             continue
         if not line.strip() or re.fullmatch(r"\s*(?:[-*_]\s*){3,}", line):
             continue
@@ -94,7 +102,8 @@ def read_markdown(text: str) -> RawDocument:
             kind: BlockKind = "title" if len(h.group(1)) == 1 else "heading"
             blocks.append(Block(_md_inline(h.group(2)), kind))
         elif _MD_ITEM.match(line):
-            blocks.append(Block(_md_inline(line.strip()), "item"))
+            # keep a number (the extractor reads "1. 提醒通知：…"), drop a bullet
+            blocks.append(Block(_md_inline(_MD_BULLET.sub("", line.strip())), "item"))
         else:
             blocks.append(Block(_md_inline(line.lstrip("> ").strip())))
     title = meta.get("title")
@@ -103,7 +112,7 @@ def read_markdown(text: str) -> RawDocument:
         date = date.date()
     elif not isinstance(date, dt.date):
         date = _parse_date(str(date)) if date else None
-    return RawDocument(blocks=tuple(blocks), title=str(title) if title else None, date=date)
+    return RawDocument(blocks=tuple(blocks), title=str(title) if title else None, date=date, removed=tuple(removed))
 
 
 # --- HTML pages ------------------------------------------------------------------------------
@@ -125,6 +134,7 @@ _CONTENT_SELECTORS = ("article", "main", "[itemprop=articleBody]", ".article-con
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {"p", "div", "section", "article", "main", "ul", "ol", "li", "blockquote", "pre", "table", "tbody",
            "thead", "tr", "td", "th", "dl", "dt", "dd", "br", "hr", "figure", "figcaption", "center", "address"}
+_WRAPPED = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
 _TITLE_SUFFIX = re.compile(r"\s*[-_|–—·]\s*[^-_|–—·]{1,30}$")
 
 
@@ -149,6 +159,7 @@ def _link_dense(tag: Tag) -> bool:
 def read_html(text: str) -> RawDocument:
     soup = BeautifulSoup(text, "lxml")
     removed: list[tuple[str, str]] = []
+    related: list[str] = []
     for node in soup.find_all(string=lambda s: isinstance(s, (Comment, Declaration, Doctype, ProcessingInstruction))):
         node.extract()
     og = soup.find("meta", attrs={"property": "og:title"})
@@ -193,7 +204,7 @@ def read_html(text: str) -> RawDocument:
             # A link list under a related-articles heading is handled by the cleaner as
             # question candidates: keep its items as lines.
             if rule == "link-list" or rule.endswith(("related", "recommend", "hot")):
-                _emit_link_titles(tag, removed)
+                _emit_link_titles(tag, removed, related)
             elif t := tag.get_text(" ", strip=True):
                 removed.append((rule, t))
             tag.decompose()
@@ -201,12 +212,17 @@ def read_html(text: str) -> RawDocument:
     _walk(container, blocks.append)
     if title and blocks and blocks[0].kind == "title" and blocks[0].text == title:
         blocks.pop(0)
-    return RawDocument(blocks=tuple(blocks), title=title, date=date, removed=tuple(removed))
+    return RawDocument(blocks=tuple(blocks), title=title, date=date, removed=tuple(removed), related=tuple(related))
 
 
-def _emit_link_titles(tag: Tag, removed: list[tuple[str, str]]) -> None:
+def _emit_link_titles(tag: Tag, removed: list[tuple[str, str]], related: list[str]) -> None:
     for a in tag.find_all("a") or [tag]:
         if t := a.get_text(" ", strip=True):
+            removed.append(("related-list", t))
+            related.append(t)
+    # the list's own heading ("相关阅读"), if it sits inside the block
+    for h in tag.find_all(list(_HEADINGS)):
+        if t := h.get_text(" ", strip=True):
             removed.append(("related-list", t))
 
 
@@ -214,7 +230,9 @@ def _walk(el: Tag, emit: Callable[[Block], None]) -> None:
     buf: list[str] = []
 
     def flush() -> None:
-        text = " ".join("".join(buf).split())
+        # A line break inside Chinese text is the page's source formatting, not a space.
+        text = _WRAPPED.sub("", "".join(buf))
+        text = " ".join(text.split())
         buf.clear()
         if text:
             emit(Block(text))

@@ -119,6 +119,7 @@ CHINESE_DIGITS = MappingProxyType(
 # Fixed phrases and their day range (from, to); None as `to` means open-ended.
 DAY_PHRASES = MappingProxyType(
     {
+        "还款日当天": (0, 0),
         "还款日之前": (None, 0),
         "还款日前": (None, 0),
         "到期前": (None, 0),

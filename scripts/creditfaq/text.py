@@ -14,7 +14,8 @@ _FULLWIDTH = {",": "，", ":": "：", "?": "？", "!": "！", ";": "；", "(": "
 
 # ASCII punctuation that touches a Chinese character on at least one side becomes full-width.
 # Digits on both sides (8:00, 1,000) and URLs are left alone: a URL is protected first.
-_URL = re.compile(r"(?:https?://|www\.)[\w\-./?%&=#:~+@!$,;]*[\w/#=]", re.I)
+# ASCII only: in a str pattern \w would also match the Chinese text after the URL.
+_URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9_\-./?%&=#:~+@!$,;]*[A-Za-z0-9_/#=]", re.I)
 _PUNCT_AFTER_HAN = re.compile(rf"(?<=[{CJK}])([,:?!;])")
 _PUNCT_BEFORE_HAN = re.compile(rf"([,:?!;])\s*(?=[{HAN}])")
 _PAREN_PAIR = re.compile(rf"\(([^()]*[{HAN}][^()]*)\)")

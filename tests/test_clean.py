@@ -1,0 +1,459 @@
+"""Unit tests for creditfaq.clean on hand-written source files in tests/fixtures/sources/.
+
+Each fixture goes the way `ingest` takes it: bytes → decode → reader by suffix → clean.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from pathlib import Path
+
+import pytest
+
+from creditfaq.clean import article_id_for, clean
+from creditfaq.model import SourceArticle
+from creditfaq.readers import READERS, Block, RawDocument, SourceError, read_html, read_markdown, read_text
+from creditfaq.text import decode
+
+SOURCES = Path(__file__).parent / "fixtures" / "sources"
+HTML = "huabei-stages.html"
+GBK_TXT = "creditcard-overdue.gbk.txt"
+MARKDOWN = "jiebei-repayment.md"
+BIG5_TXT = "huabei-traditional.big5.txt"
+ALL = (HTML, GBK_TXT, MARKDOWN, BIG5_TXT)
+
+ACTIVE_MARKUP = ("<script", "onclick", "javascript:", "<iframe", "<style")
+
+
+def ingest_one(name: str) -> SourceArticle:
+    data = (SOURCES / name).read_bytes()
+    text, encoding = decode(data)
+    doc = READERS[Path(name).suffix.lower()](text)
+    return clean(doc, article_id=article_id_for(name), source=name,
+                 sha256=hashlib.sha256(data).hexdigest(), encoding=encoding)
+
+
+def texts(article: SourceArticle) -> list[str]:
+    return [p.text for p in article.paragraphs()]
+
+
+def removed_rules(article: SourceArticle, fragment: str) -> set[str]:
+    """The rules under which text containing `fragment` was removed."""
+    return {r.rule for r in article.removed if fragment in r.text}
+
+
+def assert_boilerplate_removed(article: SourceArticle, fragment: str) -> None:
+    body = [*texts(article), *(s.heading or "" for s in article.sections), article.title]
+    assert not any(fragment in t for t in body), f"{fragment!r} leaked into the article body"
+    rules = removed_rules(article, fragment)
+    assert rules and all(rules), f"{fragment!r} is not recorded in `removed` with a rule"
+
+
+def defects(article: SourceArticle, kind: str) -> list:
+    return [d for d in article.defects if d.kind == kind]
+
+
+def para_id(article: SourceArticle, fragment: str) -> str:
+    matches = [p.id for p in article.paragraphs() if fragment in p.text]
+    assert len(matches) == 1, f"{fragment!r} in {len(matches)} paragraphs"
+    return matches[0]
+
+
+def minimal_doc(*lines: str, title: str = "花呗还款说明") -> RawDocument:
+    return RawDocument(blocks=tuple(Block(line) for line in lines), title=title)
+
+
+def clean_doc(doc: RawDocument) -> SourceArticle:
+    return clean(doc, article_id="t", source="t.txt", sha256="0" * 64, encoding="utf-8")
+
+
+# --- the fixtures themselves -------------------------------------------------------------------
+
+
+def test_fixture_encodings_are_what_they_claim() -> None:
+    gbk = (SOURCES / GBK_TXT).read_bytes()
+    big5 = (SOURCES / BIG5_TXT).read_bytes()
+    for data in (gbk, big5):
+        with pytest.raises(UnicodeDecodeError):
+            data.decode("utf-8")
+    assert b"\r\n" in gbk
+    assert gbk.decode("gbk").startswith("信用卡逾期后银行会怎样联系持卡人")
+    assert big5.decode("big5").startswith("花唄逾期之後會發生什麼事")
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_every_fixture_cleans_into_a_valid_article(name: str) -> None:
+    article = ingest_one(name)
+    assert article.title
+    assert article.paragraphs()
+    assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", article.id)
+    assert article.source == name
+    assert article.source_sha256 == hashlib.sha256((SOURCES / name).read_bytes()).hexdigest()
+    # Round-trips through the pydantic model (ids and defect kinds validated).
+    assert SourceArticle.model_validate(article.model_dump()) == article
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_no_active_markup_in_titles_headings_or_paragraphs(name: str) -> None:
+    article = ingest_one(name)
+    body = [article.title, *(s.heading or "" for s in article.sections), *texts(article),
+            *article.related_titles]
+    for text in body:
+        for marker in ACTIVE_MARKUP:
+            assert marker not in text.lower(), (marker, text)
+
+
+@pytest.mark.parametrize("name", ALL)
+def test_paragraph_ids_are_unique_and_stable(name: str) -> None:
+    first, second = ingest_one(name), ingest_one(name)
+    ids = [p.id for p in first.paragraphs()]
+    assert len(ids) == len(set(ids))
+    assert all(re.fullmatch(r"p-[0-9a-f]{8}(?:-\d+)?", i) for i in ids)
+    assert ids == [p.id for p in second.paragraphs()]
+    assert first == second
+
+
+# --- HTML page ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def html() -> SourceArticle:
+    return ingest_one(HTML)
+
+
+def test_html_title_is_og_title_not_the_page_title_with_site_suffix(html: SourceArticle) -> None:
+    assert html.title == "花呗逾期后平台会按什么顺序提醒"
+    assert "某某网" not in html.title
+    # The h1 equal to the title is not repeated as a heading or paragraph.
+    assert html.title not in texts(html)
+    assert html.title not in [s.heading for s in html.sections]
+
+
+def test_html_date_from_published_time_meta(html: SourceArticle) -> None:
+    assert html.date == dt.date(2024, 5, 20)
+    assert html.encoding == "utf-8"
+
+
+def test_html_keeps_the_article_text(html: SourceArticle) -> None:
+    body = texts(html)
+    for sentence in (
+        "错过花呗还款日之后，平台并不会马上采取强硬措施，而是先用温和的方式提示用户补上欠款。",
+        "逾期当天，用户一般会在支付宝消息中心看到一条待还款通知，同时手机也会收到一条短信。",
+        "如果逾期超过一周仍未处理，客服人员可能会打电话询问原因，并介绍可以申请的延期方案。",
+        "想了解自己的逾期记录，可以点击帮助中心查询账单明细。",
+        "长时间不还款的话，逾期信息可能会被报送到个人信用报告里，今后申请房贷时会受到影响。",
+        "总之，发现逾期后尽早还清欠款，是把影响降到最低的办法。",
+    ):
+        assert sentence in body
+    assert [s.heading for s in html.sections if s.heading] == [
+        "第一阶段：系统自动提醒", "第二阶段：人工电话沟通", "第三阶段：影响信用记录",
+    ]
+
+
+def test_html_list_items_are_items_under_their_heading(html: SourceArticle) -> None:
+    section = next(s for s in html.sections if s.heading == "第一阶段：系统自动提醒")
+    items = [(p.kind, p.text) for p in section.paragraphs if p.kind == "item"]
+    assert items == [("item", "短信提醒会写明欠款金额和最晚处理时间。"), ("item", "支付宝首页会出现醒目的还款入口。")]
+
+
+def test_html_conclusion_is_not_under_the_last_heading(html: SourceArticle) -> None:
+    owner = next(s for s in html.sections if any(p.text.startswith("总之") for p in s.paragraphs))
+    assert owner.heading is None
+
+
+@pytest.mark.parametrize(
+    "fragment",
+    [
+        "花呗专栏",  # <nav> and breadcrumb
+        "当前位置",  # breadcrumb
+        "微信好友",  # share widget
+        "网友评论",  # comments section
+        "用户甲",  # a comment
+        "热门文章",  # <aside> sidebar
+        "网贷逾期会不会被起诉",  # sidebar link
+        "ICP备",  # footer
+        "Copyright",
+        "相关推荐",
+        "借呗提前还款要不要手续费",  # related link
+    ],
+)
+def test_html_boilerplate_is_removed_and_recorded(html: SourceArticle, fragment: str) -> None:
+    assert_boilerplate_removed(html, fragment)
+
+
+def test_html_active_markup_is_recorded(html: SourceArticle) -> None:
+    active = [r.text for r in html.removed if r.rule == "active-markup"]
+    for tag in ("<script>", "<iframe>", "<style>"):
+        assert tag in active
+    dumped = str(html.model_dump())
+    assert "dataLayer" not in dumped and "ads.example.com" not in dumped and "font-family" not in dumped
+
+
+def test_html_no_defects_on_a_clean_page(html: SourceArticle) -> None:
+    assert html.defects == []
+
+
+def test_html_related_titles_are_collected(html: SourceArticle) -> None:
+    assert html.related_titles == [
+        "花呗最低还款会不会影响信用", "借呗提前还款要不要手续费", "信用卡账单分期怎么计算利息",
+    ]
+
+
+def test_html_title_from_h1_without_og_title() -> None:
+    page = ("<html><head><title>借呗逾期怎么办 - 某某网</title></head><body><article>"
+            "<h1>借呗逾期的处理办法</h1><p>借呗逾期以后平台会先发短信提醒。</p></article></body></html>")
+    article = clean_doc(read_html(page))
+    assert article.title == "借呗逾期的处理办法"
+    assert texts(article) == ["借呗逾期以后平台会先发短信提醒。"]
+
+
+def test_html_title_from_page_title_strips_site_suffix() -> None:
+    page = ("<html><head><title>信用卡分期要注意什么_某某网</title></head><body><div class=\"content\">"
+            "<p>分期手续费要提前算清楚。</p></div></body></html>")
+    assert clean_doc(read_html(page)).title == "信用卡分期要注意什么"
+
+
+def test_html_line_break_inside_paragraph_is_not_a_censored_gap() -> None:
+    page = ("<html><body><article><h1>借呗逾期的处理办法</h1>"
+            "<p>借呗逾期以后\n    平台会先发短信提醒。</p></article></body></html>")
+    article = clean_doc(read_html(page))
+    assert texts(article) == ["借呗逾期以后平台会先发短信提醒。"]
+    assert defects(article, "censored-gap") == []
+
+
+# --- GBK text file ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def gbk() -> SourceArticle:
+    return ingest_one(GBK_TXT)
+
+
+def test_gbk_decoded_title_and_date(gbk: SourceArticle) -> None:
+    assert gbk.encoding in ("gbk", "gb18030")
+    assert gbk.title == "信用卡逾期后银行会怎样联系持卡人"
+    assert gbk.date == dt.date(2023, 11, 8)
+    assert removed_rules(gbk, "发布时间") == {"metadata"}
+    assert not any("发布时间" in t for t in texts(gbk))
+
+
+def test_gbk_keeps_body_and_numbered_items(gbk: SourceArticle) -> None:
+    body = texts(gbk)
+    assert "很多人以为晚还一两天没有关系，其实银行的系统在还款日结束后就会开始计算逾期。" in body
+    items = [p.text for p in gbk.paragraphs() if p.kind == "item"]
+    assert items == [
+        "1. 还款日前三天，银行会发送短信提示本期账单的最低还款额。",
+        "2. 逾期第一天，持卡人会收到一条提醒短信，并被告知可能产生的违约金。",
+        "3. 逾期超过一个月，银行的催收部门会通过短信、 、邮件等多种方式联系持卡人。",
+    ]
+    assert "总之，主动与银行协商分期还款，比一直拖欠更有利于保护自己的信用。" in body
+
+
+def test_gbk_title_and_abstract_appear_once(gbk: SourceArticle) -> None:
+    body = texts(gbk)
+    assert gbk.title not in body
+    abstract = [t for t in body if t.startswith("摘要")]
+    assert abstract == ["摘要：持卡人错过还款日以后，银行一般会先提醒，再逐步加大催收力度。"]
+
+
+def test_gbk_repeated_header_is_stripped_as_a_header(gbk: SourceArticle) -> None:
+    assert "repeated-header" in removed_rules(gbk, "摘要")
+    assert not any(d.detail.startswith("摘要") for d in defects(gbk, "repeated-paragraph"))
+
+
+@pytest.mark.parametrize(
+    ("fragment", "rule"),
+    [
+        ("分享到", "share-widget"),
+        ("To Top", "to-top"),
+        ("相关内容", "related-list"),
+        ("信用卡最低还款的利息怎么算", "related-list"),
+        ("2023-10-30", "related-teaser"),
+    ],
+)
+def test_gbk_boilerplate_is_removed_with_its_rule(gbk: SourceArticle, fragment: str, rule: str) -> None:
+    assert_boilerplate_removed(gbk, fragment)
+    assert rule in removed_rules(gbk, fragment)
+
+
+def test_gbk_related_titles(gbk: SourceArticle) -> None:
+    assert gbk.related_titles == ["信用卡最低还款的利息怎么算", "借呗逾期三天会上征信吗？", "花呗分期能不能提前结清"]
+
+
+def test_gbk_censored_gaps_are_flagged(gbk: SourceArticle) -> None:
+    gaps = defects(gbk, "censored-gap")
+    assert {d.where for d in gaps} == {para_id(gbk, "通过短信、 、邮件"), para_id(gbk, "催收 ：")}
+    assert any("短信、 、邮件" in d.detail for d in gaps)
+    assert any("催收 ：" in d.detail for d in gaps)
+
+
+def test_gbk_lead_in_without_its_list_is_a_lost_list(gbk: SourceArticle) -> None:
+    lost = defects(gbk, "lost-list")
+    assert [d.where for d in lost] == ["遇到还款困难时，可以参考以下做法："]
+
+
+def test_gbk_duplicated_paragraph_is_removed_once_and_flagged(gbk: SourceArticle) -> None:
+    dup = "很多人以为晚还一两天没有关系，其实银行的系统在还款日结束后就会开始计算逾期。"
+    assert texts(gbk).count(dup) == 1
+    assert [r.rule for r in gbk.removed if r.text == dup] == ["repeated-paragraph"]
+    flagged = [d for d in defects(gbk, "repeated-paragraph") if dup.startswith(d.detail)]
+    assert len(flagged) == 1
+    assert flagged[0].where == para_id(gbk, dup)
+
+
+# --- Markdown with front matter ----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def markdown() -> SourceArticle:
+    return ingest_one(MARKDOWN)
+
+
+def test_markdown_front_matter_title_and_date(markdown: SourceArticle) -> None:
+    assert markdown.title == "借呗到期还不上怎么办"
+    assert markdown.date == dt.date(2024, 1, 12)
+    assert "repeated-title" in removed_rules(markdown, "借呗到期还不上怎么办")
+    assert not any("tags" in t or "---" in t for t in texts(markdown))
+
+
+def test_markdown_sections_and_inline_markup(markdown: SourceArticle) -> None:
+    assert [s.heading for s in markdown.sections] == [None, "到期前能做什么", "已经逾期怎么办"]
+    body = texts(markdown)
+    assert "借呗的每一期都有固定的还款日，到期未还就会按天计收罚息。" in body  # ** removed
+    assert not any("**" in t or "](" in t or "example.com" in t for t in body)  # link target removed
+    assert "不要相信所谓的“征信修复”中介，它们通常只是收取费用。" in body  # > removed
+    numbered = [p for p in markdown.sections[2].paragraphs if p.kind == "item"]
+    assert [p.text for p in numbered] == ["1. 先还清已经产生的罚息。", "2. 再和平台商量能否延长还款期限。"]
+
+
+def test_markdown_bullet_items_are_items(markdown: SourceArticle) -> None:
+    section = markdown.sections[1]
+    assert [p.kind for p in section.paragraphs] == ["item", "item"]
+    assert any("自动还款功能" in p.text for p in section.paragraphs)
+
+
+def test_markdown_bullet_marker_is_not_part_of_the_text(markdown: SourceArticle) -> None:
+    assert [p.text for p in markdown.sections[1].paragraphs] == [
+        "在还款日前三天检查余额宝或银行卡余额是否充足。", "开启自动还款功能，避免忘记还款。",
+    ]
+
+
+def test_markdown_fenced_code_is_not_body_text(markdown: SourceArticle) -> None:
+    assert not any("代码块" in t for t in texts(markdown))
+
+
+def test_markdown_crlf_and_invalid_front_matter() -> None:
+    doc = read_markdown("---\r\ntitle: 花呗说明\r\ndate: 2024-02-03\r\n---\r\n正文一句话。\r\n")
+    assert doc.title == "花呗说明" and doc.date == dt.date(2024, 2, 3)
+    assert [b.text for b in doc.blocks] == ["正文一句话。"]
+    with pytest.raises(SourceError):
+        read_markdown("---\ntitle: [unclosed\n---\n正文\n")
+
+
+# --- Big5 Traditional text ---------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def big5() -> SourceArticle:
+    return ingest_one(BIG5_TXT)
+
+
+def test_big5_article(big5: SourceArticle) -> None:
+    assert big5.encoding == "big5"
+    assert big5.title == "花唄逾期之後會發生什麼事"
+    assert big5.date == dt.date(2024, 2, 1)
+    body = texts(big5)
+    assert "逾期當天，支付寶會推送通知，並且發送簡訊提醒用戶儘快還款。" in body
+    assert "如果長期不處理，逾期資料可能會被記入個人信用報告，之後申請貸款會比較困難。" in body
+    assert [s.heading for s in big5.sections if s.heading] == ["一、平台的提醒方式", "二、對信用紀錄的影響"]
+    assert big5.related_titles == ["借唄提前還款有沒有手續費"]
+    assert_boilerplate_removed(big5, "返回頂部")
+    assert "to-top" in removed_rules(big5, "返回頂部")
+    assert_boilerplate_removed(big5, "相關內容")
+    assert big5.defects == []
+
+
+# --- defects on small documents ----------------------------------------------------------------
+
+
+def test_lead_in_at_the_end_is_a_lost_list() -> None:
+    article = clean_doc(minimal_doc("逾期后要注意三件事。", "建议做法："))
+    assert [d.where for d in defects(article, "lost-list")] == ["建议做法："]
+
+
+def test_lead_in_followed_by_its_list_is_fine() -> None:
+    article = clean_doc(minimal_doc("建议做法：", "1. 先还清欠款。", "2. 再联系客服。"))
+    assert defects(article, "lost-list") == []
+    assert [p.kind for p in article.paragraphs()] == ["item", "item"]
+
+
+def test_lead_in_followed_by_a_heading_is_a_lost_list() -> None:
+    doc = RawDocument(blocks=(Block("具体渠道有："), Block("征信影响", "heading"), Block("会影响征信。")),
+                      title="花呗还款说明")
+    assert [d.where for d in defects(clean_doc(doc), "lost-list")] == ["具体渠道有："]
+
+
+def test_no_censored_gap_in_normal_text() -> None:
+    article = clean_doc(minimal_doc("逾期后平台会通过短信、APP和电话提醒，费用为1,000元。"))
+    assert defects(article, "censored-gap") == []
+
+
+def test_repeated_header_block_without_date_is_stripped() -> None:
+    lines = ("花呗还款说明", "本文说明花呗的还款方式。", "花呗还款说明", "本文说明花呗的还款方式。", "正文第一段。")
+    article = clean_doc(RawDocument(blocks=tuple(Block(line) for line in lines)))  # no title: first line
+    assert article.title == "花呗还款说明"
+    assert texts(article) == ["本文说明花呗的还款方式。", "正文第一段。"]
+    assert "repeated-header" in removed_rules(article, "本文说明")
+    assert defects(article, "repeated-paragraph") == []
+
+
+def test_paragraph_ids_do_not_depend_on_position() -> None:
+    before = clean_doc(minimal_doc("第一段说明还款日。", "第二段说明逾期。"))
+    after = clean_doc(minimal_doc("新加的一段。", "第一段说明还款日。", "第二段说明逾期。"))
+    ids = {p.text: p.id for p in after.paragraphs()}
+    for p in before.paragraphs():
+        assert ids[p.text] == p.id
+
+
+def test_text_reader_without_title_uses_first_line() -> None:
+    article = clean_doc(read_text("\n\n借呗逾期说明\n\n正文内容。\n"))
+    assert article.title == "借呗逾期说明"
+    assert texts(article) == ["正文内容。"]
+
+
+def test_empty_document_is_an_error() -> None:
+    with pytest.raises(ValueError):
+        clean_doc(read_text("\n \n"))
+
+
+# --- article_id_for ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("filename", "expected"),
+    [
+        ("000_135ab216341479b2.txt", "000-135ab216341479b2"),
+        ("Huabei Overdue.md", "huabei-overdue"),
+        ("huabei-stages.html", "huabei-stages"),
+        ("credit.card.faq.htm", "credit-card-faq"),
+        ("__Jiebei__.TXT", "jiebei"),
+    ],
+)
+def test_article_id_for_ascii_names(filename: str, expected: str) -> None:
+    assert article_id_for(filename) == expected
+
+
+@pytest.mark.parametrize("filename", ["花呗逾期说明.txt", "信用卡.html", "借呗还款v2说明文章.md", "花唄.txt"])
+def test_article_id_for_chinese_names_is_a_hashed_ascii_slug(filename: str) -> None:
+    aid = article_id_for(filename)
+    assert re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", aid)
+    assert re.search(r"[0-9a-f]{10}$", aid)
+    assert aid == article_id_for(filename)
+
+
+def test_article_id_for_pure_chinese_name() -> None:
+    assert re.fullmatch(r"src-[0-9a-f]{10}", article_id_for("花呗逾期说明.txt"))
+    assert article_id_for("花呗逾期说明.txt") != article_id_for("借呗逾期说明.txt")
+    assert article_id_for("花呗逾期说明.txt") != article_id_for("花呗逾期说明.md")
