@@ -111,12 +111,18 @@ def _foreign(url: str) -> bool:
     return bool(parts.netloc) or parts.scheme in ("http", "https")
 
 
+# <link> relations that name a page rather than load anything.
+NOT_LOADED = {"canonical", "alternate", "sitemap", "author", "license", "next", "prev", "search"}
+
+
 def test_no_page_loads_anything_from_another_host(built_site: Path) -> None:
     offenders = []
     for page in _html_files(built_site):
         soup = _soup(page)
         for tag, attr in LOADING.items():
             for el in soup.find_all(tag):
+                if tag == "link" and set(el.get("rel") or []) <= NOT_LOADED and el.get("rel"):
+                    continue
                 if el.get(attr) and _foreign(el[attr]):
                     offenders.append(f"{page.relative_to(built_site)}: <{tag} {attr}={el[attr]}>")
                 for src in (el.get("srcset") or "").split(","):
@@ -168,3 +174,16 @@ def test_a_second_build_is_byte_identical(built_site: Path, tmp_path: Path) -> N
     assert first.keys() == second.keys()
     differ = sorted(str(k) for k in first if first[k] != second[k])
     assert not differ, differ
+
+
+@pytest.mark.slow
+def test_a_published_build_has_a_full_sitemap(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "published")
+    result = run(root, "build", env={"CREDITFAQ_SITE_URL": "https://faq.example.cn/"})
+    assert result.returncode == 0, result.stderr
+    sitemap = BeautifulSoup((root / "site/sitemap.xml").read_text(encoding="utf-8"), "xml")
+    locs = {loc.get_text() for loc in sitemap.find_all("loc")}
+    pages = {p.parent.relative_to(root / "site").as_posix() for p in (root / "site").rglob("index.html")}
+    assert locs == {"https://faq.example.cn/" + ("" if p == "." else p + "/") for p in pages}
+    # lastmod comes from SOURCE_DATE_EPOCH, not the clock
+    assert {m.get_text() for m in sitemap.find_all("lastmod")} == {"2024-06-10"}

@@ -1,0 +1,64 @@
+"""`creditfaq serve`: an edit under data/ reaches the preview without a restart, and a
+broken edit is reported while the server keeps serving the last good pages."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+from conftest import EPOCH
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def _wait_for(predicate, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_an_edit_under_data_shows_up_in_the_running_preview(project: Path) -> None:
+    port = _free_port()
+    url = f"http://127.0.0.1:{port}/products/huabei/"
+    log = project / "serve.log"
+    with log.open("w") as out:
+        server = subprocess.Popen([sys.executable, "-m", "creditfaq", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+                                  cwd=project, stdout=out, stderr=subprocess.STDOUT,
+                                  env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}, start_new_session=True)
+    try:
+        assert _wait_for(lambda: (_get(url) or "").count("法律手段") > 0, 90), log.read_text()
+
+        topic = project / "data/topics/huabei.yml"
+        topic.write_text(topic.read_text(encoding="utf-8").replace("title: 法律手段", "title: 起诉与强制执行"),
+                         encoding="utf-8")
+        assert _wait_for(lambda: "起诉与强制执行" in (_get(url) or ""), 60), log.read_text()
+
+        good = topic.read_text(encoding="utf-8")
+        topic.write_text(good + "timeline: [unclosed\n", encoding="utf-8")
+        assert _wait_for(lambda: "data/topics/huabei.yml:" in log.read_text(), 60), log.read_text()
+        assert server.poll() is None, "a broken edit stopped the preview"
+        assert "起诉与强制执行" in (_get(url) or ""), "the last good page is no longer served"
+        assert "Traceback" not in log.read_text()
+    finally:
+        os.killpg(server.pid, 15)
+        server.wait(timeout=20)
