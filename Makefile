@@ -7,13 +7,14 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help site test serve check clean lock
+.PHONY: help site test serve check eval clean lock
 
 help:
 	@echo "make site   - install (first time), run the pipeline on data/ and build the site into site/"
 	@echo "make test   - install (first time) and run the test suite"
 	@echo "make serve  - live preview at http://127.0.0.1:8000/ ; edits under data/ show up on save"
 	@echo "make check  - validate everything under data/"
+	@echo "make eval   - score the cleaner on tests/eval/ (keep-recall, drop-recall) against the pinned floors"
 	@echo "make clean  - remove site/, docs/generated/ and .venv/"
 
 $(STAMP): requirements.txt pyproject.toml
@@ -34,6 +35,9 @@ serve: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/creditfaq check
+
+eval: $(STAMP)
+	$(BIN)/creditfaq eval
 
 clean:
 	rm -rf site docs/generated $(VENV)

@@ -93,3 +93,33 @@ def test_ingest_never_overwrites_a_broken_article_file(project: Path) -> None:
     assert result.returncode == 1
     assert rel in result.stderr
     assert (project / rel).read_text(encoding="utf-8") == broken
+
+
+def test_paragraphs_a_writer_adds_survive_ingest_and_close_the_defect(project: Path) -> None:
+    """A writer restores the list a scraped page lost, under its lead-in heading."""
+    rel = "data/articles/000-135ab216341479b2.yml"
+    article = _load(project, rel)
+    assert any(d["kind"] == "lost-list" and d["where"] == "建议做法：" for d in article["defects"])
+    section = next(s for s in article["sections"] if s.get("heading") == "建议做法：")
+    assert not section.get("paragraphs")
+    section["paragraphs"] = [
+        {"id": "w-advice-1", "text": "1. 先登录APP查看应还金额，能还多少先还多少。", "kind": "item"},
+        {"id": "w-advice-2", "text": "2. 主动联系客服说明情况，询问能否延期或分期。", "kind": "item"},
+    ]
+    # and one more after an existing paragraph of another section
+    first = next(s for s in article["sections"] if s.get("paragraphs"))
+    anchor = first["paragraphs"][0]["id"]
+    first["paragraphs"].insert(1, {"id": "w-note", "text": "编者注：各平台的做法不尽相同。"})
+    _save(project, rel, article)
+
+    assert run(project, "ingest").returncode == 0
+    after = _load(project, rel)
+    section = next(s for s in after["sections"] if s.get("heading") == "建议做法：")
+    assert [p["id"] for p in section["paragraphs"]] == ["w-advice-1", "w-advice-2"]
+    first = next(s for s in after["sections"] if s.get("paragraphs"))
+    assert [p["id"] for p in first["paragraphs"][:2]] == [anchor, "w-note"]
+    assert not any(d["kind"] == "lost-list" and d["where"] == "建议做法：" for d in after.get("defects", []))
+
+    assert run(project, "build").returncode == 0
+    page = (project / "site/articles/000-135ab216341479b2/index.html").read_text(encoding="utf-8")
+    assert "主动联系客服说明情况" in page and 'id="w-advice-2"' in page

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from . import rules
 from .model import Defect, Paragraph, RemovedBlock, Section, SourceArticle
 from .readers import RawDocument
-from .text import key, normalise, short_hash
+from .text import key, normalise, redact, short_hash, strip_markup
 
 
 @dataclass
@@ -98,12 +98,24 @@ def _strip_repeated_header(lines: list[_Line], title: str, removed: list[Removed
 
 
 def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encoding: str) -> SourceArticle:
-    removed = [RemovedBlock(rule=r, text=t) for r, t in doc.removed]
-    related: list[str] = [normalise(t) for t in doc.related]
-    lines = [_Line(normalise(b.text), b.kind) for b in doc.blocks]
+    removed: list[RemovedBlock] = []
+
+    def safe(text: str) -> str:
+        """Every piece of text that may be stored or published passes here first."""
+        text, markup = strip_markup(text)
+        text, personal = redact(text)
+        removed.extend(RemovedBlock(rule="active-markup", text=m) for m in markup)
+        removed.extend(RemovedBlock(rule="personal-data", text=p) for p in personal)
+        return normalise(text)
+
+    for rule, text in doc.removed:
+        # what was dropped is kept for writers, but never with personal data in it
+        removed.append(RemovedBlock(rule=rule, text=redact(text)[0]))
+    related: list[str] = [t for t in (safe(t) for t in doc.related) if t]
+    lines = [_Line(safe(b.text), b.kind) for b in doc.blocks]
     lines = [l for l in lines if l.text]
 
-    title = normalise(doc.title) if doc.title else ""
+    title = safe(doc.title) if doc.title else ""
     if not title:
         first = next((i for i, l in enumerate(lines) if l.kind == "title"), 0 if lines else None)
         if first is None:

@@ -94,6 +94,33 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_eval(project: Project, args: argparse.Namespace) -> int:
+    import yaml
+
+    from .evaluate import baseline_for, below_floor, evaluate, report
+    from .yamlio import dump
+
+    cases = (args.cases or project.root / "tests/eval/cases.yml").resolve()
+    if not cases.is_file():
+        print(f"creditfaq eval: no cases file at {cases}", file=sys.stderr)
+        return 2
+    scores = evaluate(cases)
+    print(report(scores))
+    baseline_file = cases.parent / "baseline.yml"
+    if args.update_baseline:
+        header = ("# Floors of the cleaner's evaluation gate (creditfaq eval). Written by\n"
+                  "# `creditfaq eval --update-baseline`; the test suite fails below them. Lowering a\n"
+                  "# number here is a visible change: say why in the commit message.\n")
+        baseline_file.write_text(dump(baseline_for(scores), header), encoding="utf-8")
+        print(f"eval: floors written to {project.rel(baseline_file)}")
+        return 0
+    baseline = yaml.safe_load(baseline_file.read_text(encoding="utf-8")) if baseline_file.is_file() else {}
+    failures = below_floor(scores, baseline or {})
+    for f in failures:
+        print(f"eval: {f}", file=sys.stderr)
+    return 1 if failures else 0
+
+
 def cmd_serve(project: Project, args: argparse.Namespace) -> int:
     from .serve import serve
 
@@ -112,6 +139,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="validate everything under data/").set_defaults(func=cmd_check)
     sub.add_parser("render", help="write the Markdown pages into docs/generated/").set_defaults(func=cmd_render)
     sub.add_parser("build", help="ingest, extract, check, render, then mkdocs build --strict into site/").set_defaults(func=cmd_build)
+    p = sub.add_parser("eval", help="score the cleaner on the evaluation pages against the pinned floors")
+    p.add_argument("--cases", type=Path, help="cases file (default: tests/eval/cases.yml)")
+    p.add_argument("--update-baseline", action="store_true", help="pin the current scores as the new floors")
+    p.set_defaults(func=cmd_eval)
     p = sub.add_parser("serve", help="live preview: rebuilds when anything under data/ or docs/pages/ changes")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     p.set_defaults(func=cmd_serve)

@@ -88,6 +88,8 @@ def extract(articles: list[SourceArticle], products: list[Product]) -> Extractio
     matcher = ProductMatcher(products)
     out = Extraction()
     for article in sorted(articles, key=lambda a: a.id):
+        if not article.relevant or article.duplicate_of:
+            continue  # off-topic pages and republished copies make no claims
         product, warning = attribute(article, matcher)
         if warning:
             out.warnings.append(warning)

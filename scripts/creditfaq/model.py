@@ -14,9 +14,10 @@ from .rules import CHANNELS
 
 ProductId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", description="ASCII slug, e.g. huabei")]
 ArticleId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-ParagraphId = Annotated[str, Field(pattern=r"^p-[0-9a-f]{8}(?:-\d+)?$")]
+# p-<hash of the text> from the cleaner; w-<anything> for a paragraph a writer added.
+ParagraphId = Annotated[str, Field(pattern=r"^(?:p-[0-9a-f]{8}(?:-\d+)?|w-[a-z0-9]+(?:-[a-z0-9]+)*)$")]
 # "<article-id>#<paragraph-id>"
-SourceRef = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*#p-[0-9a-f]{8}(?:-\d+)?$")]
+SourceRef = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*#(?:p-[0-9a-f]{8}(?:-\d+)?|w-[a-z0-9]+(?:-[a-z0-9]+)*)$")]
 Channel = Literal[CHANNELS]  # type: ignore[valid-type]
 ClaimStatus = Literal["machine", "edited", "rejected", "editorial"]
 
@@ -57,8 +58,9 @@ class SourceArticle(Record):
     source: str
     source_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     encoding: str
-    product: ProductId | None = Field(None, description="the product the article is about")
-    mentions: dict[ProductId, int] = {}
+    relevant: bool = Field(True, description="false: no consumer-credit subject; no claims, no pages")
+    judgement: str | None = Field(None, description="why the article is off-topic or a duplicate")
+    duplicate_of: ArticleId | None = Field(None, description="the article this one republishes")
     sections: list[Section]
     related_titles: list[str] = []
     removed: list[RemovedBlock] = []

@@ -16,7 +16,8 @@ from pathlib import Path
 from .clean import article_id_for, censored_gaps, clean
 from .extract import extract
 from .merge import merge_topic
-from .model import ProductRegistry, SourceArticle, TopicFile
+from .judge import near_duplicates, relevance
+from .model import Paragraph, ProductRegistry, Section, SourceArticle, TopicFile
 from .readers import READERS, SourceError
 from .render import render_site
 from .store import Project, load_model, sync_tree, write_record
@@ -49,16 +50,46 @@ class IngestRow:
 
 
 def _keep_writer_fixes(fresh: SourceArticle, old: SourceArticle | None) -> SourceArticle:
-    """A paragraph whose text a writer changed keeps the writer's text (matched by id)."""
+    """Carry a writer's work over to a freshly cleaned article.
+
+    A paragraph whose text a writer changed keeps the writer's text (matched by id); a
+    paragraph a writer added (id `w-…`) stays after the paragraph it followed, or at the top
+    of its section. Defects are then read again from the text as it now stands, so a fix
+    closes its defect.
+    """
     if old is None:
         return fresh
     old_text = {p.id: p.text for p in old.paragraphs()}
-    sections = [
-        s.model_copy(update={"paragraphs": [p.model_copy(update={"text": old_text.get(p.id, p.text)}) for p in s.paragraphs]})
-        for s in fresh.sections
-    ]
-    # Defects are re-read from the text as it now stands: a writer's fix closes its defect.
-    defects = [d for d in fresh.defects if d.kind != "censored-gap"]
+    added: dict[tuple[str | None, str | None], list[Paragraph]] = {}  # (heading, after id) → paragraphs
+    for section in old.sections:
+        previous: str | None = None
+        for para in section.paragraphs:
+            if para.id.startswith("w-"):
+                added.setdefault((section.heading, previous), []).append(para)
+            previous = para.id
+    sections = []
+    placed: set[str] = set()
+    for section in fresh.sections:
+        paragraphs: list[Paragraph] = []
+
+        def place_after(anchor: str | None) -> None:
+            for extra in added.get((section.heading, anchor), []):  # noqa: B023 - used in this loop only
+                paragraphs.append(extra)
+                placed.add(extra.id)
+                place_after(extra.id)  # a writer's paragraph may follow another one
+
+        place_after(None)
+        for para in section.paragraphs:
+            paragraphs.append(para.model_copy(update={"text": old_text.get(para.id, para.text)}))
+            place_after(para.id)
+        sections.append(section.model_copy(update={"paragraphs": paragraphs}))
+    orphans = [p for group in added.values() for p in group if p.id not in placed]
+    if orphans:  # their anchor is gone: keep them at the end rather than lose them
+        sections.append(Section(heading=None, paragraphs=orphans))
+    filled = {s.heading for s in sections if s.paragraphs}
+    defects = [d for d in fresh.defects
+               if d.kind not in ("censored-gap", "empty-section", "lost-list")
+               or (d.kind != "censored-gap" and not any(h and d.where and h.startswith(d.where) for h in filled))]
     defects += censored_gaps([p for s in sections for p in s.paragraphs])
     return fresh.model_copy(update={"sections": sections, "defects": defects})
 
@@ -67,6 +98,7 @@ def ingest(project: Project) -> tuple[list[IngestRow], list[Problem]]:
     rows: list[IngestRow] = []
     problems: list[Problem] = []
     ids: dict[str, str] = {}
+    cleaned: list[tuple[Path, SourceArticle]] = []
     for path in project.source_files():
         rel = project.rel(path)
         reader = READERS.get(path.suffix.lower())
@@ -101,13 +133,33 @@ def ingest(project: Project) -> tuple[list[IngestRow], list[Problem]]:
                 problems.append(Problem(project.rel(target), 1, 1, "", "not rewritten from its source because the "
                                         "file has errors: fix them, then run the command again"))
                 continue
-        article = _keep_writer_fixes(article, old)
-        row = IngestRow(rel, aid, chars_kept=sum(len(p.text) for p in article.paragraphs()),
+        cleaned.append((target, _keep_writer_fixes(article, old)))
+
+    judged = _judge([a for _, a in cleaned])
+    for target, article in cleaned:
+        article = judged[article.id]
+        row = IngestRow(article.source, article.id, chars_kept=sum(len(p.text) for p in article.paragraphs()),
                         removed=Counter(r.rule for r in article.removed),
                         defects=[f"{d.kind} at {d.where}" for d in article.defects])
+        if not article.relevant:
+            row.defects.append("off-topic")
+        if article.duplicate_of:
+            row.defects.append(f"duplicate of {article.duplicate_of}")
         row.written = write_record(target, article, ARTICLE_HEADER)
         rows.append(row)
     return rows, problems
+
+
+def _judge(articles: list[SourceArticle]) -> dict[str, SourceArticle]:
+    out = {}
+    for article in articles:
+        relevant, reason = relevance(article)
+        out[article.id] = article.model_copy(update={"relevant": relevant, "judgement": reason})
+    for aid, (original, overlap) in near_duplicates([a for a in out.values() if a.relevant]).items():
+        out[aid] = out[aid].model_copy(update={
+            "duplicate_of": original,
+            "judgement": f"near-duplicate: {overlap:.0%} of its text is also in {original}"})
+    return out
 
 
 # --- loading everything ------------------------------------------------------------------------

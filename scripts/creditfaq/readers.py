@@ -181,7 +181,7 @@ def read_html(text: str) -> RawDocument:
 
     for tag in soup.find_all(_ACTIVE):
         if not tag.decomposed:
-            removed.append(("active-markup", f"<{tag.name}>"))
+            removed.append(("active-markup", f"{tag.name} element"))
             tag.decompose()
     body = soup.body or soup
     candidates = [c for sel in _CONTENT_SELECTORS for c in body.select(sel)]

@@ -129,7 +129,7 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
     return "\n".join(parts)
 
 
-def article_page(article: SourceArticle, products: list[Product]) -> str:
+def article_page(article: SourceArticle, products: list[Product], original: SourceArticle | None = None) -> str:
     meta = []
     if article.date:
         meta.append(f"发布时间：{article.date.isoformat()}")
@@ -140,7 +140,12 @@ def article_page(article: SourceArticle, products: list[Product]) -> str:
         front_matter(title=article.title, description=f"来源文章《{article.title}》整理后的正文。"),
         f"# {esc(article.title)}\n",
         " · ".join(meta) + "\n{: .cf-meta }\n",
-        '!!! info "这是一篇来源文章"\n    这是从网上收集的文章经整理后的正文：去掉了广告、相关推荐列表、评论等内容。'
+    ]
+    if original:
+        parts.append(f'!!! warning "这是一篇转载"\n    本文与[《{esc(original.title)}》]({original.id}.md)基本相同，'
+                     "本站只采用原文的说法。\n")
+    parts += [
+        '!!! info "这是一篇来源文章"\n    这是从网上收集的文章经整理后的正文：去掉了广告、其他文章的推荐、评论等内容。'
         "本站产品页的说法都标注了出自这里的哪一段。文章观点不代表本站。\n",
     ]
     for section in article.sections:
@@ -194,7 +199,8 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     for product, topic in with_topic:
         for aid in sorted({s.split("#")[0] for c in _visible(topic.claims()) for s in c.sources}):
             cited_by[aid].append(product)
-    ordered = sorted(articles, key=lambda a: a.id)
+    # An off-topic page gets no page at all; a copy gets one that points at its original.
+    ordered = sorted((a for a in articles if a.relevant), key=lambda a: a.id)
     files = {
         "index.md": home_page(with_topic, ordered),
         "products/index.md": products_index(with_topic),
@@ -203,5 +209,6 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     for product, topic in with_topic:
         files[f"products/{product.id}.md"] = product_page(product, topic, article_by_id)
     for article in ordered:
-        files[f"articles/{article.id}.md"] = article_page(article, cited_by.get(article.id, []))
+        original = article_by_id.get(article.duplicate_of) if article.duplicate_of else None
+        files[f"articles/{article.id}.md"] = article_page(article, cited_by.get(article.id, []), original)
     return files

