@@ -45,6 +45,18 @@ ORIGINAL = """美团月付逾期一周会怎样
 按时还清欠款后,可以继续正常使用美团月付。
 """
 
+TRADITIONAL = """花唄逾期第二天會怎樣
+
+發佈時間:2024-04-08
+
+一、催收的流程
+
+1. 簡訊提醒:花唄逾期當天,支付寶會發送簡訊和APP通知提醒還款。
+2. 電話聯繫:逾期第二天起,客服可能會打電話了解原因。
+
+逾期記錄可能會報送到徵信系統,影響以後申請貸款。
+"""
+
 # the same article republished elsewhere, one sentence added
 COPY = ORIGINAL.replace("美团月付逾期一周会怎样", "美团月付逾期一周会怎么样？").replace(
     "发布时间:2024-01-05", "发布时间:2024-02-20") + "本文转自网络。\n"
@@ -58,6 +70,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     (sources / "hongshaorou.txt").write_bytes(OFF_TOPIC.encode("gb18030"))
     (sources / "meituan-original.txt").write_text(ORIGINAL, encoding="utf-8")
     (sources / "meituan-copy.txt").write_text(COPY, encoding="utf-8")
+    (sources / "huabei-tw.txt").write_bytes(TRADITIONAL.encode("big5"))
     result = run(root, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     return root
@@ -156,3 +169,21 @@ def test_seed_article_pages_hold_no_boilerplate_and_every_body_paragraph(built_s
         flat = re.sub(r"\W", "", text)
         for line in body_lines:
             assert re.sub(r"\W", "", line) in flat, (aid, line[:30])
+
+
+def test_a_traditional_article_is_kept_as_written_and_found_as_simplified(site: Path) -> None:
+    article = _article(site, "huabei-tw")
+    assert article["encoding"] == "big5" and article["title"] == "花唄逾期第二天會怎樣"
+    assert str(article["date"]) == "2024-04-08"
+    topic = yaml.safe_load((site / "data/topics/huabei.yml").read_text(encoding="utf-8"))
+    stages = [c for c in topic["timeline"] if c["sources"][0].startswith("huabei-tw#")]
+    assert [s["days"] for s in stages] == [[1, 1], [2, None]]
+    assert "短信" in stages[0]["channels"] and "电话" in stages[1]["channels"]
+    assert any(c["sources"][0].startswith("huabei-tw#") for c in topic["credit"])
+    page = (site / "site/articles/huabei-tw/index.html").read_text(encoding="utf-8")
+    assert "花唄逾期當天" in page and "花呗逾期当天" in page  # as written, and the Simplified version
+    import json
+
+    index = json.loads((site / "site/search/search_index.json").read_text(encoding="utf-8"))
+    hits = [d["location"] for d in index["docs"] if "花呗" in re.split(r"[\s\u200b]+", d["text"])]
+    assert any(h.startswith("articles/huabei-tw/") for h in hits)

@@ -151,12 +151,17 @@ def test_search_index_holds_jieba_segmented_chinese(built_site: Path) -> None:
     text = " ".join(d["text"] for d in docs)
     assert "\u200b" in text, "Chinese text is not segmented"
     tokens = set(re.split(r"[\s\u200b]+", text))
-    for word in ("征信", "逾期", "催收", "短信"):
+    # product names stay whole thanks to the generated jieba user dictionary
+    for word in ("征信", "逾期", "催收", "短信", "花呗", "小花钱包", "融易花呗", "爆通讯录"):
         assert word in tokens, f"{word} is not a token of the index"
     # the browser splits on the zero-width spaces jieba put in, and on Chinese punctuation
     separator = re.compile(index["config"]["separator"])
     assert separator.search("\u200b") and separator.search("，")
     assert any(d["location"].startswith("products/huabei/") for d in docs)
+
+
+def test_the_jieba_dictionary_is_not_published(built_site: Path) -> None:
+    assert not list(built_site.rglob("*jieba*"))
 
 
 def test_pages_are_chinese_and_quiet(built_site: Path) -> None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from . import rules
 from .days import parse_days
 from .model import CollectionRight, CreditImpact, OverdueStage, Product, SourceArticle
-from .text import short_hash
+from .text import short_hash, to_simplified
 
 # Sections that describe the collection process, and sections that only look like it.
 _STAGE_SECTION = re.compile(r"流程|做法|阶段|方式|步骤|升级|初始|正式|时间线|催收|催款")
@@ -44,14 +44,15 @@ class ProductMatcher:
         self._by_alias: dict[str, str] = {}
         for p in products:
             for alias in (p.name, *p.aliases):
-                self._by_alias.setdefault(alias, p.id)
+                self._by_alias.setdefault(to_simplified(alias), p.id)
         alternation = "|".join(re.escape(a) for a in sorted(self._by_alias, key=len, reverse=True))
         self._pattern = re.compile(alternation) if alternation else None
 
     def mentions(self, text: str) -> Counter[str]:
         if self._pattern is None:
             return Counter()
-        return Counter(self._by_alias[m.group(0)] for m in self._pattern.finditer(text))
+        # Matching is done on Simplified text, so 花唄 is found as 花呗.
+        return Counter(self._by_alias[m.group(0)] for m in self._pattern.finditer(to_simplified(text)))
 
 
 def claim_id(prefix: str, source: str, text: str) -> str:
@@ -99,17 +100,22 @@ def extract(articles: list[SourceArticle], products: list[Product]) -> Extractio
         out.article_product[article.id] = product
         for section in article.sections:
             heading = section.heading or ""
-            stage_section = bool(_STAGE_SECTION.search(heading)) and not _NOT_STAGE_SECTION.search(heading)
+            simple_heading = to_simplified(heading)
+            stage_section = bool(_STAGE_SECTION.search(simple_heading)) and not _NOT_STAGE_SECTION.search(simple_heading)
+            # Where a section lists its stages as items, its other paragraphs are commentary.
+            listed = any(p.kind == "item" for p in section.paragraphs)
             for para in section.paragraphs:
                 ref = f"{article.id}#{para.id}"
-                if stage_section and (stage := _stage(para.text, heading, ref)):
+                is_stage_text = stage_section and (para.kind == "item" or not listed)
+                if is_stage_text and (stage := _stage(para.text, heading, ref)):
                     out.timeline.setdefault(product, []).append(stage)
                 for sentence in _sentences(para.text):
                     body = _LABEL.sub("", sentence) if para.kind == "item" else sentence
-                    if any(w in sentence for w in rules.CREDIT_WORDS):
+                    simple = to_simplified(sentence)  # claims keep the source's script; matching is on Simplified
+                    if any(w in simple for w in rules.CREDIT_WORDS):
                         out.credit.setdefault(product, []).append(
                             CreditImpact(id=claim_id("credit", ref, body), text=body, sources=[ref]))
-                    if any(w in sentence for w in rules.RIGHTS_WORDS):
+                    if any(w in simple for w in rules.RIGHTS_WORDS):
                         out.rights.setdefault(product, []).append(
                             CollectionRight(id=claim_id("rights", ref, body), text=body, sources=[ref]))
     for product, stages in out.timeline.items():
@@ -135,8 +141,9 @@ def _by_day(stages: list[OverdueStage]) -> list[OverdueStage]:
 
 
 def _stage(text: str, heading: str, ref: str) -> OverdueStage | None:
-    channels = _channels(text)
-    if not channels and not any(w in text for w in rules.STAGE_WORDS):
+    simple = to_simplified(text)
+    channels = _channels(simple)
+    if not channels and not any(w in simple for w in rules.STAGE_WORDS):
         return None
     m = _LABEL.match(text)
     label = m["label"] if m and m["label"] else None
@@ -146,7 +153,7 @@ def _stage(text: str, heading: str, ref: str) -> OverdueStage | None:
         id=claim_id("stage", ref, body),
         title=title,
         text=body,
-        days=parse_days(body),
+        days=parse_days(to_simplified(body)),
         channels=channels,
         sources=[ref],
     )

@@ -13,6 +13,8 @@ from collections import defaultdict
 import yaml
 
 from .model import SECTIONS, Claim, OverdueStage, Product, SourceArticle, TopicFile
+from .rules import SEARCH_TERMS
+from .text import is_traditional, to_simplified
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
@@ -155,6 +157,14 @@ def article_page(article: SourceArticle, products: list[Product], original: Sour
             parts.append(f"## {esc(section.heading.rstrip('：:'))}\n")
         for para in section.paragraphs:
             parts.append(f"{esc(para.text)}\n{{: #{para.id} .cf-{para.kind} }}\n")
+    body = "\n".join(p.text for p in article.paragraphs())
+    if is_traditional(article.title + body):
+        # Readers in mainland China read Simplified, and search must find 花唄 as 花呗.
+        parts.append('??? note "简体中文版本（自动转换）"\n')
+        for section in article.sections:
+            if section.paragraphs and section.heading:
+                parts.append(f"    **{esc(to_simplified(section.heading))}**\n")
+            parts += [f"    {esc(to_simplified(p.text))}\n" for p in section.paragraphs]
     return "\n".join(parts)
 
 
@@ -191,6 +201,24 @@ def articles_index(articles: list[SourceArticle]) -> str:
     return "\n".join(parts) + "\n"
 
 
+# Generated into the docs folder as a dotfile, which MkDocs does not copy to the site.
+JIEBA_USER_DICT = ".jieba_userdict.txt"
+
+
+def jieba_user_dict(products: list[Product]) -> str:
+    """Words jieba must not split (花呗, not 花/呗): product names, aliases and domain terms,
+    in Simplified and as written."""
+    words: dict[str, None] = {}
+    for p in products:
+        for name in (p.name, *p.aliases):
+            words.setdefault(name)
+            words.setdefault(to_simplified(name))
+    for term in SEARCH_TERMS:
+        words.setdefault(term)
+    # a high frequency makes jieba prefer the whole word over its parts
+    return "".join(f"{w} 100000 n\n" for w in words if w and " " not in w)
+
+
 def render_site(products: list[Product], articles: list[SourceArticle], topics: list[TopicFile]) -> dict[str, str]:
     by_id = {p.id: p for p in products}
     article_by_id = {a.id: a for a in articles}
@@ -202,6 +230,7 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     # An off-topic page gets no page at all; a copy gets one that points at its original.
     ordered = sorted((a for a in articles if a.relevant), key=lambda a: a.id)
     files = {
+        JIEBA_USER_DICT: jieba_user_dict(products),
         "index.md": home_page(with_topic, ordered),
         "products/index.md": products_index(with_topic),
         "articles/index.md": articles_index(ordered),

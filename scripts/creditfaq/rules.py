@@ -90,7 +90,7 @@ CENSORED_GAP = re.compile(
 # Channel vocabulary (issue 4's list) and the words that name each channel in text.
 CHANNEL_WORDS = MappingProxyType(
     {
-        "短信": ("短信", "簡訊", "短訊"),
+        "短信": ("短信", "简讯", "短讯"),  # matched on Simplified text: 簡訊 arrives as 简讯
         "APP": ("APP", "App", "app", "推送", "站内信", "应用内"),
         "电话": ("电话", "客服联系", "来电", "致电", "語音", "语音催收", "電話"),
         "邮件": ("邮件", "电子邮件", "郵件"),
@@ -172,3 +172,10 @@ CREDIT_SUBJECT = ("逾期", "征信", "徵信", "贷款", "貸款", "借款", "�
 CREDIT_SUBJECT_MIN = 3
 # Two articles whose bodies share at least this share of character 4-grams are copies.
 NEAR_DUPLICATE_MIN = 0.8
+
+# --- Search ---------------------------------------------------------------------------------
+
+# Domain words jieba must keep whole (besides every product name and alias).
+SEARCH_TERMS = ("征信", "上征信", "征信报告", "征信记录", "信用报告", "逾期", "催收", "爆通讯录", "协商还款",
+                "个性化分期", "停息挂账", "最低还款", "宽限期", "容时容差", "违约金", "罚息", "滞纳金",
+                "第三方催收", "上门催收", "律师函", "异议申请", "信用修复", "不良记录", "逾期记录")

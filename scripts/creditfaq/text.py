@@ -90,6 +90,26 @@ def redact(text: str) -> tuple[str, list[str]]:
     return text, found
 
 
+_T2S = None
+
+
+def to_simplified(text: str) -> str:
+    """Traditional → Simplified Chinese (花唄 → 花呗), for matching and search only: articles
+    are kept as written."""
+    global _T2S
+    if _T2S is None:
+        from opencc import OpenCC
+
+        _T2S = OpenCC("t2s")
+    return _T2S.convert(text)
+
+
+def is_traditional(text: str) -> bool:
+    han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
+    changed = sum(a != b for a, b in zip(text, to_simplified(text)) if "\u4e00" <= a <= "\u9fff")
+    return changed >= 3 and changed / max(len(han), 1) >= 0.05
+
+
 def key(text: str) -> str:
     """A comparison key: the same words with punctuation and spacing ignored."""
     return re.sub(r"[\W_]+", "", normalise(text)).lower()
