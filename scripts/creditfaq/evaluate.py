@@ -19,7 +19,7 @@ from .clean import article_id_for, clean
 from .judge import near_duplicates, relevance
 from .model import SourceArticle
 from .readers import READERS
-from .text import decode, key
+from .text import decode, key, normalise
 
 TARGETS = {"keep_recall": 0.98, "drop_recall": 0.95}
 
@@ -75,7 +75,7 @@ def evaluate(cases_file: Path) -> list[PageScore]:
         score.lost = [s for s in case.get("keep", []) if key(str(s)) not in text]
         score.leaked = [s for s in case.get("drop", []) if key(str(s)) in text]
         expect = case.get("expect") or {}
-        if "title" in expect and article.title != str(expect["title"]):
+        if "title" in expect and article.title != normalise(str(expect["title"])):
             score.wrong.append(f"title: expected {expect['title']!r}, got {article.title!r}")
         if "date" in expect and article.date != _as_date(expect["date"]):
             score.wrong.append(f"date: expected {expect['date']}, got {article.date}")

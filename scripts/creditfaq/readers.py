@@ -72,6 +72,13 @@ def _md_inline(text: str) -> str:
     return _MD_EMPHASIS.sub(r"\2", text).replace("<br>", " ")
 
 
+def _join_wrapped(first: str, second: str) -> str:
+    cjk = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
+    if re.search(f"[{cjk}]$", first) and re.match(f"[{cjk}]", second):
+        return first + second
+    return f"{first} {second}"
+
+
 def read_markdown(text: str) -> RawDocument:
     meta: dict = {}
     m = _FRONT_MATTER.match(text.replace("\r\n", "\n"))
@@ -88,6 +95,7 @@ def read_markdown(text: str) -> RawDocument:
     blocks: list[Block] = []
     removed: list[tuple[str, str]] = []
     in_fence = False
+    previous_blank = True
     for line in body.split("\n"):
         if line.strip().startswith(("```", "~~~")):
             in_fence = not in_fence
@@ -97,7 +105,14 @@ def read_markdown(text: str) -> RawDocument:
                 removed.append(("code-block", line.strip()))
             continue
         if not line.strip() or re.fullmatch(r"\s*(?:[-*_]\s*){3,}", line):
+            previous_blank = True
             continue
+        if (blocks and not previous_blank and blocks[-1].kind in ("line", "item") and not _MD_HEADING.match(line)
+                and not _MD_ITEM.match(line) and not line.lstrip().startswith(">")):
+            # a hard-wrapped line continues its paragraph (no space between Chinese characters)
+            blocks[-1] = Block(_join_wrapped(blocks[-1].text, _md_inline(line.strip())), blocks[-1].kind)
+            continue
+        previous_blank = False
         if h := _MD_HEADING.match(line):
             kind: BlockKind = "title" if len(h.group(1)) == 1 else "heading"
             blocks.append(Block(_md_inline(h.group(2)), kind))
@@ -135,6 +150,7 @@ _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {"p", "div", "section", "article", "main", "ul", "ol", "li", "blockquote", "pre", "table", "tbody",
            "thead", "tr", "td", "th", "dl", "dt", "dd", "br", "hr", "figure", "figcaption", "center", "address"}
 _WRAPPED = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
+_DATE_HOLDER = re.compile(r"publish_?time|pub_?time|pub_?date|post-?date|publish-?date|article-?date|entry-?date", re.I)
 _TITLE_SUFFIX = re.compile(r"\s*[-_|–—·]\s*[^-_|–—·]{1,30}$")
 
 
@@ -178,10 +194,19 @@ def read_html(text: str) -> RawDocument:
             break
     if date is None and (time := soup.find("time")):
         date = _parse_date(time.get("datetime", "") or time.get_text())
+    if date is None:  # e.g. WeChat's <em id="publish_time">, blogs' <span class="post-date">
+        for el in soup.find_all(attrs={"id": _DATE_HOLDER}) + soup.find_all(class_=_DATE_HOLDER):
+            if date := _parse_date(el.get_text(" ", strip=True)):
+                break
 
     for tag in soup.find_all(_ACTIVE):
         if not tag.decomposed:
             removed.append(("active-markup", f"{tag.name} element"))
+            # the source's indentation around the element is not a gap in the sentence
+            before, after = tag.previous_sibling, tag.next_sibling
+            if isinstance(before, NavigableString) and before.rstrip() != before and (
+                    after is None or (isinstance(after, NavigableString) and after[:1].strip())):
+                before.replace_with(before.rstrip())
             tag.decompose()
     body = soup.body or soup
     candidates = [c for sel in _CONTENT_SELECTORS for c in body.select(sel)]
@@ -226,6 +251,25 @@ def _emit_link_titles(tag: Tag, removed: list[tuple[str, str]], related: list[st
             removed.append(("related-list", t))
 
 
+def _flat_text(tag: Tag) -> str:
+    """An element's text on one line: inline pieces joined as they stand (no space is added
+    between 保留证据 and ：), block boundaries as one space unless between Chinese characters."""
+    parts: list[str] = []
+
+    def collect(el: Tag) -> None:
+        for c in el.children:
+            if isinstance(c, NavigableString):
+                parts.append(str(c))
+            elif isinstance(c, Tag):
+                block = c.name in _BLOCKS or c.name in _HEADINGS
+                parts.append("\n" if block else "")
+                collect(c)
+                parts.append("\n" if block else "")
+
+    collect(tag)
+    return " ".join(_WRAPPED.sub("", "".join(parts)).split())
+
+
 def _walk(el: Tag, emit: Callable[[Block], None]) -> None:
     buf: list[str] = []
 
@@ -244,11 +288,11 @@ def _walk(el: Tag, emit: Callable[[Block], None]) -> None:
             continue
         elif child.name in _HEADINGS:
             flush()
-            if text := child.get_text(" ", strip=True):
+            if text := _flat_text(child):
                 emit(Block(text, "title" if child.name == "h1" else "heading"))
         elif child.name == "li":
             flush()
-            if text := " ".join(child.get_text(" ", strip=True).split()):
+            if text := _flat_text(child):
                 emit(Block(text, "item"))
         elif child.name in _BLOCKS:
             flush()

@@ -24,8 +24,8 @@ def _alternation(name: str, words: tuple[str, ...]) -> str:
 ZONE_MARKERS = MappingProxyType(
     {
         "related-list": ("相关内容", "相关推荐", "相关阅读", "猜你喜欢", "热门文章", "推荐阅读",
-                         "相关文章", "延伸阅读", "热门推荐", "最新文章", "相關內容", "相關推薦",
-                         "相關閱讀", "熱門文章", "推薦閱讀"),
+                         "相关文章", "延伸阅读", "热门推荐", "最新文章", "往期推荐", "往期回顾", "精选推荐",
+                         "推荐文章", "相關內容", "相關推薦", "相關閱讀", "熱門文章", "推薦閱讀", "往期推薦"),
         "comments": ("发表回复", "发表评论", "评论列表", "暂无评论", "网友评论", "發表回覆",
                      "發表評論", "評論列表"),
     }
@@ -42,10 +42,28 @@ ZONE_PATTERNS = MappingProxyType(
 LINE_RULES = MappingProxyType(
     {
         "to-top": re.compile(r"^\s*(?:To\s*Top|返回顶部|回到顶部|返回頂部)\s*$", re.I),
-        "share-widget": re.compile(r"打赏|微信扫一扫|支付宝扫一扫|扫一扫分享|分享到[:：]?|打賞|掃一掃"),
+        "share-widget": re.compile(r"打赏|微信扫一扫|支付宝扫一扫|扫一扫分享|分享到[:：]?|打賞|掃一掃|您的支持是我们.{0,6}动力|感谢打赏|赞赏作者"),
         "prev-next": re.compile(r"^\s*(?:上一篇|下一篇|上一篇文章|下一篇文章)\s*[:：]?"),
         "repost-disclaimer": re.compile(
-            r"本文来自.{0,20}投稿|如若转载|转载请注明|不代表.{0,20}立场|版权归原作者|本文來自|如若轉載|轉載請註明"
+            r"本文来自.{0,20}投稿|如若转载|转载请注明|转载请联系|不代表.{0,20}立场|版权归原作者|首发于.{0,12}(?:公众号|平台|网)"
+            r"|未经.{0,6}授权.{0,6}转载|禁止转载|本文來自|如若轉載|轉載請註明"
+        ),
+        "disclaimer": re.compile(r"^\s*(?:免责声明|免責聲明)[:：]|仅供参考.{0,12}不构成|僅供參考"),
+        # Short lines about the article rather than in it: author, source, editor, views.
+        "article-meta": re.compile(
+            r"^\s*(?:作者|来源|文章来源|责任编辑|编辑|分类|标签|栏目|作者簡介|來源|責任編輯)\s*[:：][^。！？]{0,40}$"
+            r"|\d+\s*人(?:已)?(?:阅读|浏览|看过|閱讀)|(?:阅读|浏览|点赞|閱讀)\s*[(（]\s*\d+\s*[)）]|(?:阅读|浏览)\s*\d+\s*(?:次|$)"
+            r"|^\s*\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[·|｜]\s*\S{1,12}\s*$"
+        ),
+        # Forum thread chrome around the posts.
+        "forum-chrome": re.compile(
+            r"^\s*签名\s*[:：]|只看该作者|立即注册|^\s*登录\s*[|｜]|^\s*楼主\b|^\s*\d+\s*楼\s*$|UID\s*[:：]?\s*\d+"
+            r"|积分\s*[:：]\s*\d+|^\s*发表于\s*\d|回复\s*[|｜]\s*引用|^\s*举报\s*$"
+        ),
+        # WeChat official-account article chrome.
+        "wechat-chrome": re.compile(
+            r"点击上方.{0,4}蓝字|关注(?:我们|公众号)|长按.{0,6}识别.{0,6}二维码|扫码关注|点个.{0,2}在看|^\s*阅读原文"
+            r"|分享.{0,2}点赞.{0,2}在看|^\s*(?:在看|点赞|分享)\s*$"
         ),
         "copyright": re.compile(r"^\s*(?:Copyright|©|版权所有|版權所有)|ICP[备備]\s*\d+|[京沪粤浙苏]ICP"),
         "breadcrumb": re.compile(r"^\s*(?:当前位置|您的位置|首页\s*[>›»/])"),
@@ -158,7 +176,7 @@ PERSONAL_DATA = MappingProxyType(
         # Mainland mobile numbers in any spacing, with or without +86.
         "手机号": re.compile(r"(?<![\d+])(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)"),
         # Bank card numbers: 16-19 digits, maybe in groups of four.
-        "银行卡号": re.compile(r"(?<!\d)\d{4}(?:[\s-]?\d{4}){2}[\s-]?\d{4,7}(?!\d)"),
+        "银行卡号": re.compile(r"(?<!\d)\d{4}(?:[\s-]?\d{4}){3}(?:[\s-]?\d{1,3})?(?!\d)"),
     }
 )
 

@@ -1,0 +1,56 @@
+"""The cleaner's evaluation gate: every page at or above its pinned floor, the floors at or
+above the targets, and each page's title, date and judgements as expected."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from conftest import ROOT, run
+from creditfaq.evaluate import TARGETS, PageScore, below_floor, evaluate, overall
+
+CASES = ROOT / "tests/eval/cases.yml"
+BASELINE = ROOT / "tests/eval/baseline.yml"
+
+
+def test_the_gate_has_enough_pages_of_every_shape() -> None:
+    cases = yaml.safe_load(CASES.read_text(encoding="utf-8"))
+    assert len(cases) >= 12
+    suffixes = {Path(c["page"]).suffix for c in cases}
+    assert {".html", ".txt", ".md"} <= suffixes | {".htm"}
+    shapes = " ".join(c["shape"].lower() for c in cases)
+    for shape in ("gbk", "big5", "front matter", "hostile", "personal", "off-topic", "near-duplicate"):
+        assert shape in shapes or shape.replace("-", " ") in shapes, shape
+    assert any(c.get("expect", {}).get("relevant") is False for c in cases)
+    assert any(c.get("expect", {}).get("duplicate_of") for c in cases)
+    for case in cases:
+        assert (ROOT / "tests/eval/pages" / case["page"]).is_file(), case["page"]
+        assert len(case["keep"]) >= 5 and len(case["drop"]) >= 5, case["page"]
+
+
+def test_every_page_is_at_or_above_its_pinned_floor() -> None:
+    scores = evaluate(CASES)
+    baseline = yaml.safe_load(BASELINE.read_text(encoding="utf-8"))
+    failures = below_floor(scores, baseline)
+    assert not failures, "\n".join(failures)
+    totals = overall(scores)
+    assert totals["keep_recall"] >= TARGETS["keep_recall"] and totals["drop_recall"] >= TARGETS["drop_recall"]
+
+
+def test_a_floor_below_the_target_or_a_missing_page_fails_the_gate() -> None:
+    scores = [PageScore("a.html", keep_total=10, drop_total=10, lost=["x"], leaked=[])]
+    ok = {"overall": {"keep_recall": 0.98, "drop_recall": 0.95},
+          "pages": {"a.html": {"keep_recall": 0.9, "drop_recall": 1.0}}}
+    assert below_floor(scores, ok) == ["overall keep_recall 0.900 < floor 0.980"]
+    lowered = {"overall": {"keep_recall": 0.5, "drop_recall": 0.95}, "pages": {}}
+    failures = below_floor(scores, lowered)
+    assert "baseline overall keep_recall 0.500 is below the target 0.98" in failures
+    assert "a.html: no floor pinned in the baseline (run `creditfaq eval --update-baseline`)" in failures
+
+
+def test_make_eval_prints_the_figures(tmp_path: Path) -> None:
+    result = run(ROOT, "eval")
+    assert result.returncode == 0, result.stderr
+    assert "keep" in result.stdout and "drop" in result.stdout
+    assert "overall (" in result.stdout
