@@ -187,3 +187,20 @@ def test_a_traditional_article_is_kept_as_written_and_found_as_simplified(site: 
     index = json.loads((site / "site/search/search_index.json").read_text(encoding="utf-8"))
     hits = [d["location"] for d in index["docs"] if "花呗" in re.split(r"[\s\u200b]+", d["text"])]
     assert any(h.startswith("articles/huabei-tw/") for h in hits)
+
+
+def test_a_notice_standing_in_many_articles_is_treated_as_site_chrome(project: Path) -> None:
+    notice = "温馨提示：本站内容由网友整理，具体以平台公告为准。"
+    bodies = {
+        "a-jiebei.txt": "借呗逾期两天会怎样\n\n借呗逾期第二天会收到短信提醒，需要尽快还款。\n",
+        "b-baitiao.txt": "京东白条逾期一周\n\n京东白条逾期一周左右，客服会打电话联系借款人。\n",
+        "c-anyihua.txt": "安逸花逾期一个月\n\n安逸花逾期一个月后，逾期记录可能会报送到征信系统。\n",
+    }
+    for name, body in bodies.items():
+        (project / "data/sources" / name).write_text(body + notice + "\n", encoding="utf-8")
+    assert run(project, "ingest").returncode == 0
+    for name in bodies:
+        article = _article(project, name.removesuffix(".txt"))
+        texts = [p["text"] for s in article["sections"] for p in s.get("paragraphs", [])]
+        assert notice not in texts and len(texts) == 1
+        assert {"rule": "recurring-across-sources", "text": notice} in article["removed"]

@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 
 from .clean import article_id_for, clean
-from .judge import near_duplicates, relevance
+from .judge import judge_all
 from .model import SourceArticle
 from .readers import READERS
 from .text import decode, key, normalise
@@ -61,12 +61,9 @@ def clean_page(path: Path) -> SourceArticle:
 def evaluate(cases_file: Path) -> list[PageScore]:
     cases = yaml.safe_load(cases_file.read_text(encoding="utf-8"))
     pages = cases_file.parent / "pages"
-    articles: dict[str, SourceArticle] = {}
-    for case in cases:
-        article = clean_page(pages / case["page"])
-        relevant, reason = relevance(article)
-        articles[case["page"]] = article.model_copy(update={"relevant": relevant, "judgement": reason})
-    copies = near_duplicates([a for a in articles.values() if a.relevant])
+    # judged together, as `creditfaq ingest` judges data/sources/
+    judged = judge_all([clean_page(pages / case["page"]) for case in cases])
+    articles = {case["page"]: judged[article_id_for(case["page"])] for case in cases}
     scores = []
     for case in cases:
         article = articles[case["page"]]
@@ -83,9 +80,8 @@ def evaluate(cases_file: Path) -> list[PageScore]:
             score.wrong.append(f"relevant: expected {expect['relevant']}, got {article.relevant}")
         if "duplicate_of" in expect:
             want = article_id_for(expect["duplicate_of"]) if expect["duplicate_of"] else None
-            got = copies.get(article.id, (None, 0))[0]
-            if got != want:
-                score.wrong.append(f"duplicate_of: expected {want}, got {got}")
+            if article.duplicate_of != want:
+                score.wrong.append(f"duplicate_of: expected {want}, got {article.duplicate_of}")
         scores.append(score)
     return scores
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from . import rules
-from .model import SourceArticle
+from .model import RemovedBlock, SourceArticle
 from .text import key
 
 
@@ -47,3 +47,50 @@ def near_duplicates(articles: list[SourceArticle]) -> dict[str, tuple[str, float
                 found[later.id] = (earlier.id, overlap)
                 break
     return found
+
+
+def recurring_paragraphs(articles: list[SourceArticle]) -> set[str]:
+    """Comparison keys of paragraphs that stand in several different articles: a site's
+    chrome that slipped past every rule (a standing notice, a slogan), not anyone's content.
+
+    Copies are not counted, so an article republished twice is not mistaken for chrome.
+    """
+    sources_of: dict[str, set[str]] = {}
+    for article in articles:
+        if article.duplicate_of:
+            continue
+        for para in article.paragraphs():
+            if not para.id.startswith("w-") and len(para.text) <= rules.RECURRING_MAX_CHARS:
+                sources_of.setdefault(key(para.text), set()).add(article.id)
+    return {k for k, ids in sources_of.items() if k and len(ids) >= rules.RECURRING_MIN_ARTICLES}
+
+
+def judge_all(articles: list[SourceArticle]) -> dict[str, SourceArticle]:
+    """Every judgement that needs the whole corpus: relevance, copies, recurring chrome."""
+    out = {}
+    for article in articles:
+        relevant, reason = relevance(article)
+        out[article.id] = article.model_copy(update={"relevant": relevant, "judgement": reason})
+    for aid, (original, overlap) in near_duplicates([a for a in out.values() if a.relevant]).items():
+        out[aid] = out[aid].model_copy(update={
+            "duplicate_of": original,
+            "judgement": f"near-duplicate: {overlap:.0%} of its text is also in {original}"})
+    chrome = recurring_paragraphs(list(out.values()))
+    if chrome:
+        for aid, article in out.items():
+            out[aid] = _drop_recurring(article, chrome)
+    return out
+
+
+def _drop_recurring(article: SourceArticle, chrome: set[str]) -> SourceArticle:
+    removed = list(article.removed)
+    sections = []
+    for section in article.sections:
+        kept = []
+        for para in section.paragraphs:
+            if not para.id.startswith("w-") and key(para.text) in chrome:
+                removed.append(RemovedBlock(rule="recurring-across-sources", text=para.text))
+            else:
+                kept.append(para)
+        sections.append(section.model_copy(update={"paragraphs": kept}))
+    return article.model_copy(update={"sections": sections, "removed": removed})

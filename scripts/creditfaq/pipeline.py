@@ -16,7 +16,7 @@ from pathlib import Path
 from .clean import article_id_for, censored_gaps, clean
 from .extract import extract
 from .merge import merge_topic
-from .judge import near_duplicates, relevance
+from .judge import judge_all
 from .model import Paragraph, ProductRegistry, Section, SourceArticle, TopicFile
 from .readers import READERS, SourceError
 from .render import render_site
@@ -135,7 +135,7 @@ def ingest(project: Project) -> tuple[list[IngestRow], list[Problem]]:
                 continue
         cleaned.append((target, _keep_writer_fixes(article, old)))
 
-    judged = _judge([a for _, a in cleaned])
+    judged = judge_all([a for _, a in cleaned])
     for target, article in cleaned:
         article = judged[article.id]
         row = IngestRow(article.source, article.id, chars_kept=sum(len(p.text) for p in article.paragraphs()),
@@ -148,18 +148,6 @@ def ingest(project: Project) -> tuple[list[IngestRow], list[Problem]]:
         row.written = write_record(target, article, ARTICLE_HEADER)
         rows.append(row)
     return rows, problems
-
-
-def _judge(articles: list[SourceArticle]) -> dict[str, SourceArticle]:
-    out = {}
-    for article in articles:
-        relevant, reason = relevance(article)
-        out[article.id] = article.model_copy(update={"relevant": relevant, "judgement": reason})
-    for aid, (original, overlap) in near_duplicates([a for a in out.values() if a.relevant]).items():
-        out[aid] = out[aid].model_copy(update={
-            "duplicate_of": original,
-            "judgement": f"near-duplicate: {overlap:.0%} of its text is also in {original}"})
-    return out
 
 
 # --- loading everything ------------------------------------------------------------------------

@@ -188,6 +188,9 @@ CREDIT_SUBJECT = ("逾期", "征信", "徵信", "贷款", "貸款", "借款", "�
                   "信用报告", "信用報告", "放款", "利息", "罚息", "罰息")
 # A page is on topic with at least this many mentions of those words, or one in its title.
 CREDIT_SUBJECT_MIN = 3
+# A short paragraph found in this many different articles is site chrome, not content.
+RECURRING_MIN_ARTICLES = 3
+RECURRING_MAX_CHARS = 120
 # Two articles whose bodies share at least this share of character 4-grams are copies.
 NEAR_DUPLICATE_MIN = 0.8
 
