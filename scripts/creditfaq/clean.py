@@ -17,6 +17,9 @@ from .readers import RawDocument
 from .text import key, normalise, redact, short_hash, strip_markup
 
 
+_ANY_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})")
+
+
 @dataclass
 class _Line:
     text: str
@@ -128,9 +131,10 @@ def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encodi
     for line in lines:
         if key(line.text) == key(title):
             removed.append(RemovedBlock(rule="repeated-title", text=line.text))
-        elif m := rules.DATE_LINE.match(line.text):
+        elif rules.DATE_LINE.match(line.text) or rules.LINE_RULES["article-meta"].search(line.text):
+            # a line about the article (date, source, author, views): its date is the article's
             removed.append(RemovedBlock(rule="metadata", text=line.text))
-            if date is None:
+            if date is None and (m := _ANY_DATE.search(line.text)):
                 try:
                     date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
                 except ValueError:

@@ -141,16 +141,19 @@ _CHROME_TAGS = {"nav": "navigation", "header": "page-header", "footer": "page-fo
 _CHROME_WORDS = re.compile(
     r"(?:^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|sidebar|side|footer|header|comments?|comment-list|"
     r"respond|share|sharing|social|reward|dashang|related|recommend|hot|ads?|advert|banner|copyright|"
-    r"pagination|pager|prev-next|post-nav|toolbar|login|widget)(?:$|[\s_-])",
+    r"pagination|pager|prev-next|post-nav|toolbar|login|widget|author|byline|badge|voters?|userinfo|"
+    r"user-info|profile|avatar|follow|promotion|promo|tags?)(?:$|[\s_-])",
     re.I,
 )
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _CONTENT_SELECTORS = ("article", "main", "[itemprop=articleBody]", ".article-content", ".post-content",
                       ".entry-content", ".article", "#article", ".content", "#content", ".post", ".entry")
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {"p", "div", "section", "article", "main", "ul", "ol", "li", "blockquote", "pre", "table", "tbody",
            "thead", "tr", "td", "th", "dl", "dt", "dd", "br", "hr", "figure", "figcaption", "center", "address"}
 _WRAPPED = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
-_DATE_HOLDER = re.compile(r"publish_?time|pub_?time|pub_?date|post-?date|publish-?date|article-?date|entry-?date", re.I)
+_DATE_HOLDER = re.compile(r"publish_?time|pub_?time|pub_?date|post-?date|publish-?date|article-?date|entry-?date|"
+                          r"modified-?time|update-?time|(?:^|[-_])(?:time|date)$", re.I)
 _TITLE_SUFFIX = re.compile(r"\s*[-_|–—·]\s*[^-_|–—·]{1,30}$")
 
 
@@ -158,6 +161,7 @@ def _chrome_rule(tag: Tag) -> str | None:
     if tag.name in _CHROME_TAGS:
         return _CHROME_TAGS[tag.name]
     words = " ".join([*(tag.get("class") or []), str(tag.get("id") or "")])
+    words = _CAMEL.sub("-", words)  # "RelatedReadings" reads as "Related-Readings"
     if words and (m := _CHROME_WORDS.search(words)):
         return f"page-chrome:{m.group(1).lower()}"
     return None
@@ -172,6 +176,15 @@ def _link_dense(tag: Tag) -> bool:
     return link_text / len(text) > 0.6
 
 
+def _is_bulk_prose(tag: Tag, container_chars: int) -> bool:
+    """Most of the page's text, few links: content, whatever its class says."""
+    text = tag.get_text("", strip=True)
+    if len(text) < max(300, 0.3 * container_chars):
+        return False
+    link_text = sum(len(a.get_text("", strip=True)) for a in tag.find_all("a"))
+    return link_text / len(text) < 0.2
+
+
 def read_html(text: str) -> RawDocument:
     soup = BeautifulSoup(text, "lxml")
     removed: list[tuple[str, str]] = []
@@ -181,14 +194,14 @@ def read_html(text: str) -> RawDocument:
     og = soup.find("meta", attrs={"property": "og:title"})
     h1 = soup.find("h1")
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    title = (
-        (og.get("content", "").strip() if og else "")
-        or (h1.get_text(" ", strip=True) if h1 else "")
-        or _TITLE_SUFFIX.sub("", page_title)
-    ) or None
+    og_title = og.get("content", "").strip() if og else ""
+    h1_title = h1.get_text(" ", strip=True) if h1 else ""
+    if h1_title and og_title.startswith(h1_title):
+        og_title = h1_title  # og:title often carries the site name too: "标题_百科"
+    title = (og_title or h1_title or _TITLE_SUFFIX.sub("", page_title)) or None
     date = None
     for attrs in ({"property": "article:published_time"}, {"name": "pubdate"}, {"name": "publishdate"},
-                  {"name": "date"}, {"itemprop": "datePublished"}):
+                  {"name": "date"}, {"itemprop": "datePublished"}, {"itemprop": "dateCreated"}):
         meta = soup.find("meta", attrs=attrs)
         if meta and (date := _parse_date(meta.get("content", ""))):
             break
@@ -221,10 +234,13 @@ def read_html(text: str) -> RawDocument:
                 removed.append((_chrome_rule(sibling) or "outside-content", t))
             sibling.decompose()
         node = node.parent
+    total = len(container.get_text("", strip=True)) or 1
     for tag in list(container.find_all(True)):
         if tag.decomposed:
             continue
         rule = _chrome_rule(tag) or ("link-list" if tag.name in ("ul", "ol", "div", "p") and _link_dense(tag) else None)
+        if rule and not rule.startswith("link") and _is_bulk_prose(tag, total):
+            rule = None  # a class name ("CopyrightRichText") must not throw away the article itself
         if rule:
             # A link list under a related-articles heading is handled by the cleaner as
             # question candidates: keep its items as lines.
@@ -294,7 +310,8 @@ def _walk(el: Tag, emit: Callable[[Block], None]) -> None:
             flush()
             if text := _flat_text(child):
                 emit(Block(text, "item"))
-        elif child.name in _BLOCKS:
+        elif child.name in _BLOCKS or child.find(_BLOCKS | _HEADINGS):
+            # an inline element that holds paragraphs (<span class="RichText"><p>…) is a block
             flush()
             _walk(child, emit)
         else:
