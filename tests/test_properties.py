@@ -21,6 +21,7 @@ HOSTILE = [
     "<form action=x><input name=q></form>", "<base href='https://x.example/'>", "<meta http-equiv=refresh content=0>",
     "<math><mi xlink:href=javascript:alert(1)>", "<noscript><img src=x></noscript>", "javascript:alert(1)",
     "<ScRiPt>a</sCrIpT>", "<<script>script>", "<scr<script>ipt>", "&lt;script&gt;", "<p>", "</div>", "<br/>",
+    "&#", "&#x3c;script&#x3e;", "<!--", "<![CDATA[<script>x</script>]]>",
 ]
 CHINESE = ["花呗逾期", "征信", "催收", "：", "，", "。", "相关内容:", "To Top", "发布时间:2024-01-02", "1. ", "一、",
            "\n", "\n\n", " ", "\u00a0", "\u200b", "，13812345678，", "95188"]

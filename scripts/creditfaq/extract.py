@@ -114,10 +114,10 @@ def extract(articles: list[SourceArticle], products: list[Product]) -> Extractio
                     simple = to_simplified(sentence)  # claims keep the source's script; matching is on Simplified
                     if any(w in simple for w in rules.CREDIT_WORDS):
                         out.credit.setdefault(product, []).append(
-                            CreditImpact(id=claim_id("credit", ref, body), text=body, sources=[ref]))
+                            CreditImpact(id=claim_id("credit", ref, body), status="machine", text=body, sources=[ref]))
                     if any(w in simple for w in rules.RIGHTS_WORDS):
                         out.rights.setdefault(product, []).append(
-                            CollectionRight(id=claim_id("rights", ref, body), text=body, sources=[ref]))
+                            CollectionRight(id=claim_id("rights", ref, body), status="machine", text=body, sources=[ref]))
     for product, stages in out.timeline.items():
         out.timeline[product] = _by_day(stages)
     return out
@@ -151,6 +151,7 @@ def _stage(text: str, heading: str, ref: str) -> OverdueStage | None:
     title = (label or _ORDINAL.sub("", heading)).strip().rstrip("：:").strip() or None
     return OverdueStage(
         id=claim_id("stage", ref, body),
+        status="machine",
         title=title,
         text=body,
         days=parse_days(to_simplified(body)),

@@ -76,28 +76,78 @@ class SourceArticle(Record):
 class Product(Record):
     id: ProductId
     name: str
-    aliases: list[str] = []
-    category: str | None = None
+    aliases: list[str] = Field([], description="other names found in articles, Traditional spellings too")
+    provider: str | None = Field(None, description="provider / lender of record, as sources state it")
+    category: Literal["信用卡", "消费信贷", "现金贷", "先享后付", "其他"] | None = None
+    related: list[ProductId] = Field([], description="ids of related products")
 
 
 class ProductRegistry(Record):
     products: list[Product]
 
 
+RegulationId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
+Topic = Literal["征信影响", "投诉与异议", "催收权益", "产品信息"]
+
+
+class Regulation(Record):
+    """A legal fact from the fact sheet. verified: may be stated as law; secondary: only with
+    its attribution; unverified: never published as a fact."""
+
+    id: RegulationId
+    law: str
+    article: str | None = None
+    issuer: str | None = None
+    effective: dt.date | None = None
+    topic: Topic
+    summary: str = Field(min_length=1)
+    confidence: Literal["verified", "secondary", "unverified"]
+    attribution: str | None = None
+    evidence: str
+    fact_sheet_row: int | None = None
+
+    @model_validator(mode="after")
+    def _attribution_matches_confidence(self) -> "Regulation":
+        if self.confidence != "verified" and not self.attribution:
+            raise ValueError(f"a {self.confidence} regulation needs an `attribution` (e.g. 据新闻报道)")
+        return self
+
+    @property
+    def publishable(self) -> bool:
+        return self.confidence != "unverified"
+
+
+class RegulationRegistry(Record):
+    regulations: list[Regulation]
+
+
+class GlossaryTerm(Record):
+    term: str
+    aliases: list[str] = []
+    definition: str = Field(min_length=1)
+    regulations: list[RegulationId] = []
+
+
+class Glossary(Record):
+    terms: list[GlossaryTerm]
+
+
 # --- Topic files (data/topics/<product-id>.yml) --------------------------------------------
 
 
 class Claim(Record):
-    id: str = Field(pattern=r"^[a-z]+-[0-9a-f]{8}$")
-    status: ClaimStatus = "machine"
+    id: str = Field(pattern=r"^[a-z]+-[0-9a-z]{8}$")
+    status: ClaimStatus = Field(description="machine | edited | rejected | editorial; required so writers see it")
     text: str = Field(min_length=1)
-    sources: list[SourceRef] = []
+    sources: list[SourceRef] = Field([], description="the article paragraphs it came from")
+    regulations: list[RegulationId] = Field([], description="ids in data/regulations.yml that ground it")
+    disputed: bool = Field(False, description="sources disagree on this point (shown as 来源说法不一)")
     note: str | None = Field(None, description="a writer's remark; never published")
 
     @model_validator(mode="after")
     def _needs_provenance(self) -> "Claim":
-        if not self.sources and self.status not in ("editorial", "rejected"):
-            raise ValueError("a claim needs `sources` unless its status is `editorial`")
+        if not self.sources and not self.regulations and self.status not in ("editorial", "rejected"):
+            raise ValueError("a claim needs `sources` or `regulations` unless its status is `editorial`")
         return self
 
 
@@ -123,11 +173,35 @@ class CollectionRight(Claim):
     pass
 
 
+QuestionTopic = Literal["逾期时间线", "征信影响", "催收权益", "协商还款", "开通与使用", "其他"]
+
+
+class Question(Record):
+    """A question readers ask, from related-article titles and question-like headings."""
+
+    id: str = Field(pattern=r"^q-[0-9a-f]{8}$")
+    status: ClaimStatus
+    text: str = Field(min_length=1)
+    products: list[ProductId] = []
+    topic: QuestionTopic = "其他"
+    days: tuple[int | None, int | None] | None = None
+    sources: list[ArticleId] = Field([], description="the articles whose related lists or headings hold it")
+    variants: list[str] = Field([], description="near-identical wordings merged into this question")
+    note: str | None = None
+
+
+class QuestionFile(Record):
+    """data/questions.yml: reader questions that name no product, or several."""
+
+    questions: list[Question] = []
+
+
 class TopicFile(Record):
     product: ProductId
     timeline: list[OverdueStage] = []
     credit: list[CreditImpact] = []
     rights: list[CollectionRight] = []
+    questions: list[Question] = []
 
     def claims(self) -> list[Claim]:
         return [*self.timeline, *self.credit, *self.rights]

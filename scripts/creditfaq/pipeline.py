@@ -211,7 +211,7 @@ def run_extract(project: Project) -> tuple[list[str], list[str], list[Problem]]:
         fresh = {"timeline": found.timeline.get(product, []), "credit": found.credit.get(product, []),
                  "rights": found.rights.get(product, [])}
         merged = merge_topic(product, corpus.topics.get(product), fresh)  # type: ignore[arg-type]
-        if write_record(path, merged, TOPIC_HEADER, keep_defaults=True):
+        if write_record(path, merged, TOPIC_HEADER):
             written.append(project.rel(path))
     problems = blocking + [p for p in corpus.problems if p.file in broken_topics]
     return written, found.warnings, problems

@@ -171,6 +171,12 @@ ACTIVE_ELEMENTS = ("script", "style", "noscript", "iframe", "frame", "frameset",
                    "meta", "base", "audio", "video", "source", "track", "img", "picture", "map")
 # Something that starts a tag: '<' then a letter, '/', '!' or '?' ('<注意>' is text, not a tag).
 TAG_START = re.compile(r"<\s*[/!?]?\s*[A-Za-z]")
+# Last resort for what a parser read as text ("&#<script>"): the tag token itself.
+ACTIVE_TAG_TOKEN = re.compile(
+    rf"</?(?:{'|'.join(ACTIVE_ELEMENTS)})\b[^>]*>?"  # an active element, even unclosed
+    r"|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>",  # any other complete ASCII tag ("a < b" is no tag)
+    re.I,
+)
 SCRIPT_URL = re.compile(r"(?:javascript|vbscript|livescript)\s*:[^\s，。；]*|data\s*:\s*text/html[^\s，。；]*", re.I)
 
 # Personal data, redacted wherever it would be published. Public service numbers (955xx,

@@ -162,12 +162,9 @@ def _ordered(value: Any) -> Any:
     return value
 
 
-def write_record(path: Path, record: BaseModel, header: str, *, keep_defaults: bool = False) -> bool:
-    """Write a record as YAML; defaults are left out unless a writer should see them (status)."""
-    if keep_defaults:
-        data = record.model_dump(mode="python", exclude_none=True)
-    else:
-        data = record.model_dump(mode="python", exclude_defaults=True)
+def write_record(path: Path, record: BaseModel, header: str) -> bool:
+    """Write a record as YAML, leaving out defaults a writer need not see."""
+    data = record.model_dump(mode="python", exclude_defaults=True)
     return write_if_changed(path, dump(_ordered(data), header))
 
 

@@ -8,7 +8,7 @@ import unicodedata
 
 from bs4 import BeautifulSoup, Comment
 
-from .rules import ACTIVE_ELEMENTS, PERSONAL_DATA, SCRIPT_URL, TAG_START
+from .rules import ACTIVE_ELEMENTS, ACTIVE_TAG_TOKEN, PERSONAL_DATA, SCRIPT_URL, TAG_START
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Characters after which / before which a Chinese sentence continues: Han and CJK punctuation.
@@ -73,6 +73,10 @@ def strip_markup(text: str) -> tuple[str, list[str]]:
             break  # '<' that starts no tag, e.g. "a < b"
         if not found:
             found.append("markup")
+        text = stripped
+    # Removing one token can join two halves into a new one ("<<script>script>"): repeat.
+    while (stripped := ACTIVE_TAG_TOKEN.sub("", text)) != text:
+        found.append("tag left as text")
         text = stripped
     text, n = SCRIPT_URL.subn("", text)
     if n:
