@@ -119,6 +119,10 @@ def test_an_undecodable_source_is_reported_and_the_rest_still_builds(project: Pa
     assert "save it as UTF-8" in result.stderr
     assert "Traceback" not in result.stderr
     assert "ingest: 4 articles" in result.stdout
+    build = run(project, "build")
+    assert build.returncode == 1, "CI must see the bad source"
+    assert (project / "site/products/huabei/index.html").is_file(), "the other sources still build"
+    assert "data/sources/broken.txt:1:1:" in build.stderr
 
 
 def test_unsupported_source_type_is_reported(project: Path) -> None:

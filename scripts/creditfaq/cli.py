@@ -75,23 +75,32 @@ def cmd_render(project: Project, args: argparse.Namespace) -> int:
     return 0
 
 
-def _pipeline(project: Project, args: argparse.Namespace) -> int:
-    for step in (cmd_ingest, cmd_extract, cmd_render):
-        if (code := step(project, argparse.Namespace(report=False))) != 0:
-            return code
-    return 0
+def _pipeline(project: Project, args: argparse.Namespace) -> tuple[int, bool]:
+    """Run ingest, extract and render. Returns (exit code, whether pages were rendered).
+
+    A source that cannot be read is reported, and the rest still goes on to the site; bad
+    data in articles or topics stops before rendering.
+    """
+    ingest_code = cmd_ingest(project, argparse.Namespace(report=False))
+    for step in (cmd_extract, cmd_render):
+        if (code := step(project, args)) != 0:
+            return code, False
+    return ingest_code, True
 
 
 def cmd_build(project: Project, args: argparse.Namespace) -> int:
     from .pipeline import mkdocs_build
 
-    if (code := _pipeline(project, args)) != 0:
+    code, rendered = _pipeline(project, args)
+    if not rendered:
         return code
     if mkdocs_build(project) != 0:
         print("build: mkdocs build --strict failed (see the messages above)", file=sys.stderr)
         return 1
     print(f"build: the site is in {project.site}/ — open {project.site / 'index.html'} or run `make serve`")
-    return 0
+    if code:
+        print("build: built without the sources reported above; fix them and build again", file=sys.stderr)
+    return code
 
 
 def cmd_eval(project: Project, args: argparse.Namespace) -> int:
@@ -124,7 +133,7 @@ def cmd_eval(project: Project, args: argparse.Namespace) -> int:
 def cmd_serve(project: Project, args: argparse.Namespace) -> int:
     from .serve import serve
 
-    return serve(project, args.dev_addr, lambda: _pipeline(project, args))
+    return serve(project, args.dev_addr, lambda: _pipeline(project, args)[0])
 
 
 def build_parser() -> argparse.ArgumentParser:
