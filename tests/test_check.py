@@ -66,7 +66,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
     ),
     "claim without source": (
         lambda p: _edit(p, TOPIC, "  sources:\n  - 003-b85ce5825ee596e3#p-df92d050\n", "  sources: []\n"),
-        TOPIC, "- id: stage-", r"timeline\[0\]: a claim needs `sources` unless its status is `editorial`",
+        TOPIC, "- id: stage-", r"timeline\[0\]: a claim needs `sources` or `regulations` unless its status is `editorial`",
     ),
     "duplicate key": (
         lambda p: _edit(p, TOPIC, "  status: machine\n", "  status: machine\n  status: edited\n"),
