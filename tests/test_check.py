@@ -92,6 +92,24 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
         lambda p: (p / "data/sources/003_b85ce5825ee596e3.txt").unlink(),
         "data/articles/003-b85ce5825ee596e3.yml", "source: data/sources/", r"the source file `data/sources/003_b85ce5825ee596e3.txt` does not exist",
     ),
+    "unknown regulation": (
+        lambda p: _edit(p, TOPIC, "  sources:\n  - 003-b85ce5825ee596e3#p-df92d050\n",
+                        "  sources:\n  - 003-b85ce5825ee596e3#p-df92d050\n  regulations: [zhengxin-tiaoli-99]\n"),
+        TOPIC, "zhengxin-tiaoli-99", r"timeline\[0\]\.regulations\[0\]: unknown regulation `zhengxin-tiaoli-99`",
+    ),
+    "unverified regulation cited": (
+        lambda p: _edit(p, TOPIC, "  sources:\n  - 003-b85ce5825ee596e3#p-df92d050\n",
+                        "  sources:\n  - 003-b85ce5825ee596e3#p-df92d050\n  regulations: [meituan-yuefu-zhengxin]\n"),
+        TOPIC, "meituan-yuefu-zhengxin", r"regulation `meituan-yuefu-zhengxin` is unverified and cannot ground",
+    ),
+    "secondary regulation without attribution": (
+        lambda p: _edit(p, "data/regulations.yml", "  attribution: 据新闻报道\n", "  attribution: null\n"),
+        "data/regulations.yml", "- id: ", r"regulations\[\d+\]: a secondary regulation needs an `attribution`",
+    ),
+    "regulation names unknown product": (
+        lambda p: _edit(p, "data/regulations.yml", "  products: [huabei]", "  products: [huabay]"),
+        "data/regulations.yml", "huabay", r"unknown product `huabay`",
+    ),
     "empty file": (
         lambda p: (p / TOPIC).write_text("", encoding="utf-8"),
         TOPIC, None, r"the file is empty",

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from conftest import copy_project, run
@@ -192,3 +193,28 @@ def test_a_published_build_has_a_full_sitemap(tmp_path: Path) -> None:
     assert locs == {"https://faq.example.cn/" + ("" if p == "." else p + "/") for p in pages}
     # lastmod comes from SOURCE_DATE_EPOCH, not the clock
     assert {m.get_text() for m in sitemap.find_all("lastmod")} == {"2024-06-10"}
+
+
+def test_legal_statements_follow_the_fact_sheet_confidence(built_site: Path) -> None:
+    from conftest import ROOT
+
+    regulations = yaml.safe_load((ROOT / "data/regulations.yml").read_text(encoding="utf-8"))["regulations"]
+    page = _soup(built_site / "regulations" / "index.html")
+    text = page.get_text()
+    everything = "\n".join(_soup(p).get_text() for p in _html_files(built_site))
+    for reg in regulations:
+        anchor = page.find(id=reg["id"])
+        if reg["confidence"] == "unverified":
+            assert anchor is None, reg["id"]
+            # never published as a fact, anywhere
+            assert reg["summary"][:30] not in everything, reg["id"]
+        else:
+            assert anchor is not None, reg["id"]
+            badge = "已核实" if reg["confidence"] == "verified" else "二手来源"
+            assert badge in anchor.get_text(), reg["id"]
+            if reg["confidence"] == "secondary":
+                assert f"{reg['attribution']}，{reg['summary'][:20]}" in text.replace("\n", ""), reg["id"]
+    product = _soup(built_site / "products" / "huabei" / "index.html")
+    links = [a["href"] for a in product.find_all("a", href=True) if "regulations/#" in a["href"]]
+    assert any(h.endswith("#zhengxin-tiaoli-16") for h in links), "the credit section must cite the 5-year rule"
+    assert any(h.endswith("#xingfa-293-1") for h in links), "the rights section must cite the collection offence"

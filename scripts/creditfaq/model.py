@@ -100,6 +100,7 @@ class Regulation(Record):
     issuer: str | None = None
     effective: dt.date | None = None
     topic: Topic
+    products: list[ProductId] = Field([], description="for a fact about particular products only")
     summary: str = Field(min_length=1)
     confidence: Literal["verified", "secondary", "unverified"]
     attribution: str | None = None

@@ -17,7 +17,7 @@ from .clean import article_id_for, censored_gaps, clean
 from .extract import extract
 from .merge import merge_topic
 from .judge import judge_all
-from .model import Paragraph, ProductRegistry, Section, SourceArticle, TopicFile
+from .model import Glossary, Paragraph, ProductRegistry, RegulationRegistry, Section, SourceArticle, TopicFile
 from .readers import READERS, SourceError
 from .render import render_site
 from .store import Project, load_model, sync_tree, write_record
@@ -156,6 +156,8 @@ def ingest(project: Project) -> tuple[list[IngestRow], list[Problem]]:
 @dataclass
 class Corpus:
     products: ProductRegistry | None = None
+    regulations: RegulationRegistry | None = None
+    glossary: Glossary | None = None
     articles: dict[str, SourceArticle] = field(default_factory=dict)
     topics: dict[str, TopicFile] = field(default_factory=dict)
     located: dict[str, Located] = field(default_factory=dict)  # file → positions, for cross-ref errors
@@ -172,6 +174,14 @@ def load_corpus(project: Project) -> Corpus:
         corpus.problems += problems
         if loc:
             corpus.located["products"] = loc
+    for name, path, model in (("regulations", project.regulations_file, RegulationRegistry),
+                              ("glossary", project.glossary_file, Glossary)):
+        if path.exists():  # optional registries
+            record, loc, problems = load_model(path, model, project)
+            corpus.problems += problems
+            setattr(corpus, name, record)
+            if loc:
+                corpus.located[name] = loc
     for kind, folder, model, store in (
         ("article", project.articles, SourceArticle, corpus.articles),
         ("topic", project.topics, TopicFile, corpus.topics),
@@ -250,6 +260,19 @@ def check(project: Project) -> tuple[Corpus, list[Problem]]:
                     problems.append(Problem(file, *loc.where(("sections", si, "paragraphs", pi, "id")),
                                             f"sections[{si}].paragraphs[{pi}].id", f"duplicate paragraph id `{para.id}`"))
                 seen.add(para.id)
+    regulations = {r.id: r for r in corpus.regulations.regulations} if corpus.regulations else {}
+    if corpus.regulations:
+        loc, seen_ids = corpus.located["regulations"], set()
+        for i, reg in enumerate(corpus.regulations.regulations):
+            if reg.id in seen_ids:
+                problems.append(Problem(project.rel(project.regulations_file), *loc.where(("regulations", i, "id")),
+                                        f"regulations[{i}].id", f"duplicate regulation id `{reg.id}`"))
+            seen_ids.add(reg.id)
+            for j, pid in enumerate(reg.products):
+                if corpus.products and pid not in product_ids:
+                    problems.append(Problem(project.rel(project.regulations_file),
+                                            *loc.where(("regulations", i, "products", j)),
+                                            f"regulations[{i}].products[{j}]", f"unknown product `{pid}`"))
     claim_owner: dict[str, str] = {}
     for product, topic in corpus.topics.items():
         file, loc = corpus.files[f"topic:{product}"], corpus.located[f"topic:{product}"]
@@ -262,6 +285,15 @@ def check(project: Project) -> tuple[Corpus, list[Problem]]:
                     problems.append(Problem(file, *loc.where((kind, i, "id")), f"{kind}[{i}].id",
                                             f"duplicate claim id `{claim.id}` (also in {claim_owner[claim.id]})"))
                 claim_owner[claim.id] = file
+                for j, rid in enumerate(claim.regulations):
+                    where = loc.where((kind, i, "regulations", j))
+                    if rid not in regulations:
+                        problems.append(Problem(file, *where, f"{kind}[{i}].regulations[{j}]",
+                                                f"unknown regulation `{rid}`: ids are listed in data/regulations.yml"))
+                    elif not regulations[rid].publishable and claim.status != "rejected":
+                        problems.append(Problem(file, *where, f"{kind}[{i}].regulations[{j}]",
+                                                f"regulation `{rid}` is unverified and cannot ground a published "
+                                                "claim: cite a verified or secondary one, or reject the claim"))
                 for j, ref in enumerate(claim.sources):
                     aid, pid = ref.split("#", 1)
                     article = corpus.articles.get(aid)
@@ -285,7 +317,8 @@ def render(project: Project, corpus: Corpus) -> list[str]:
             if path.is_file():
                 files[path.relative_to(project.pages).as_posix()] = path.read_bytes()
     assert corpus.products is not None
-    files.update(render_site(corpus.products.products, list(corpus.articles.values()), list(corpus.topics.values())))
+    files.update(render_site(corpus.products.products, list(corpus.articles.values()), list(corpus.topics.values()),
+                             corpus.regulations.regulations if corpus.regulations else []))
     return sync_tree(project.generated, files)
 
 

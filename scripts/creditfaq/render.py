@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import yaml
 
-from .model import SECTIONS, Claim, OverdueStage, Product, SourceArticle, TopicFile
+from .model import SECTIONS, Claim, OverdueStage, Product, Regulation, SourceArticle, TopicFile
 from .rules import SEARCH_TERMS
 from .text import is_traditional, to_simplified
 
@@ -74,6 +74,43 @@ class _Footnotes:
         return "\n".join(lines) + "\n" if lines else ""
 
 
+def citation(reg: Regulation) -> str:
+    return reg.law + (reg.article or "")
+
+
+def regulation_line(reg: Regulation, prefix: str) -> str:
+    """A legal statement as the fact sheet allows it: verified as law with its article,
+    secondary only behind its attribution. Unverified ones are never passed here."""
+    link = f"[{esc(citation(reg))}]({prefix}regulations.md#{reg.id})"
+    if reg.confidence == "verified":
+        return f"{link}：{esc(reg.summary)}"
+    return f"{esc(reg.attribution or '据报道')}，{esc(reg.summary)}（{link}，二手来源，未对照原文核实）"
+
+
+def _regulations_for(kind: str, product: Product, regulations: list[Regulation]) -> list[Regulation]:
+    def applies(r: Regulation) -> bool:
+        return r.publishable and (not r.products or product.id in r.products) and r.topic != "产品信息"
+
+    if kind == "credit":
+        return [r for r in regulations if applies(r) and (
+            r.topic == "征信影响" or (r.topic == "投诉与异议" and ("征信" in r.summary or "信用报告" in r.summary)))]
+    if kind == "rights":
+        return [r for r in regulations if applies(r) and (
+            r.topic == "催收权益" or (r.topic == "投诉与异议" and "投诉" in r.summary))]
+    return []
+
+
+def _reporting(product: Product, regulations: list[Regulation]) -> str | None:
+    """What the fact sheet lets us say about whether this product reports to 征信."""
+    own = [r for r in regulations if product.id in r.products and r.topic == "产品信息"]
+    published = [r for r in own if r.publishable]
+    if published:
+        return "；".join(regulation_line(r, "../") for r in published)
+    if own:
+        return "来源说法不一，本站未能核实；请以自己的征信报告为准"
+    return None
+
+
 def _visible(claims: list[Claim]) -> list[Claim]:
     return [c for c in claims if c.status != "rejected"]
 
@@ -94,7 +131,8 @@ def _timeline(stages: list[OverdueStage], notes: _Footnotes) -> str:
     return "\n".join(out) + "\n"
 
 
-def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceArticle]) -> str:
+def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceArticle],
+                 regulations: list[Regulation] = ()) -> str:
     notes = _Footnotes(articles, "../")
     cited = sorted({s.split("#")[0] for c in _visible(topic.claims()) for s in c.sources})
     parts = [
@@ -106,8 +144,12 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
     ]
     if product.aliases:
         parts.append(f"- **又称**：{esc('、'.join(product.aliases))}")
+    if product.provider:
+        parts.append(f"- **提供方**：{esc(product.provider)}")
     if product.category:
         parts.append(f"- **类型**：{esc(product.category)}")
+    if reporting := _reporting(product, list(regulations)):
+        parts.append(f"- **是否上征信**：{reporting}")
     parts.append(f"- **来源文章**：{len(cited)} 篇（见[来源](#sources)）\n\n</div>\n")
     parts.append('!!! note "关于本页"\n    本页内容整理自来源文章，脚注指向每句话出自的原文段落。'
                  "来源说法未必准确，如有疑问请以放贷机构的合同和官方说明为准。\n")
@@ -119,7 +161,18 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
         elif kind == "timeline":
             parts.append(_timeline(claims, notes))  # type: ignore[arg-type]
         else:
+            parts.append("来源文章的说法：\n")
             parts.extend(f"- {esc(c.text)}{notes.ref(c)}" for c in claims)
+            parts.append("")
+        law = _regulations_for(kind, product, list(regulations))
+        if verified := [r for r in law if r.confidence == "verified"]:
+            parts.append("法律规定：\n")
+            parts.extend(f"- {regulation_line(r, '../')}" for r in verified)
+            parts.append("")
+        if reported := [r for r in law if r.confidence == "secondary"]:
+            # second-hand statements are there for who wants them, folded away
+            parts.append(f'??? note "据报道的监管规定（{len(reported)} 条，二手来源）"\n')
+            parts.extend(f"    - {regulation_line(r, '../')}" for r in reported)
             parts.append("")
     parts.append("## 来源 {#sources}\n")
     for aid in cited:
@@ -219,7 +272,27 @@ def jieba_user_dict(products: list[Product]) -> str:
     return "".join(f"{w} 100000 n\n" for w in words if w and " " not in w)
 
 
-def render_site(products: list[Product], articles: list[SourceArticle], topics: list[TopicFile]) -> dict[str, str]:
+def regulations_page(regulations: list[Regulation]) -> str:
+    parts = [front_matter(title="法律法规与监管规定",
+                          description="本站引用的征信、催收与投诉相关法律条文和监管规定，注明可信度。"),
+             "# 法律法规与监管规定\n",
+             "本站的法律说法都来自这一页。**已核实**的条目对照过法规原文；**二手来源**的条目只有新闻、"
+             "律所文章等转述，本站按来源原样转述，未能对照原文核实。未能核实的说法不在本站发布。\n"]
+    for topic in ("征信影响", "投诉与异议", "催收权益", "产品信息"):
+        entries = [r for r in regulations if r.topic == topic and r.publishable]
+        if not entries:
+            continue
+        parts.append(f"## {topic}\n")
+        for r in entries:
+            badge = "已核实" if r.confidence == "verified" else "二手来源"
+            effective = f"（{r.effective.isoformat()} 起施行）" if r.effective else ""
+            text = esc(r.summary) if r.confidence == "verified" else f"{esc(r.attribution or '据报道')}，{esc(r.summary)}"
+            parts.append(f"**{esc(citation(r))}**{effective} · {badge}\n{{: #{r.id} }}\n\n{text}\n")
+    return "\n".join(parts)
+
+
+def render_site(products: list[Product], articles: list[SourceArticle], topics: list[TopicFile],
+                regulations: list[Regulation] = ()) -> dict[str, str]:
     by_id = {p.id: p for p in products}
     article_by_id = {a.id: a for a in articles}
     with_topic = [(by_id[t.product], t) for t in sorted(topics, key=lambda t: t.product) if t.product in by_id]
@@ -235,8 +308,10 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
         "products/index.md": products_index(with_topic),
         "articles/index.md": articles_index(ordered),
     }
+    if regulations:
+        files["regulations.md"] = regulations_page(list(regulations))
     for product, topic in with_topic:
-        files[f"products/{product.id}.md"] = product_page(product, topic, article_by_id)
+        files[f"products/{product.id}.md"] = product_page(product, topic, article_by_id, regulations)
     for article in ordered:
         original = article_by_id.get(article.duplicate_of) if article.duplicate_of else None
         files[f"articles/{article.id}.md"] = article_page(article, cited_by.get(article.id, []), original)

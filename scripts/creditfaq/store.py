@@ -37,6 +37,8 @@ class Project:
     articles = property(lambda self: self.root / "data" / "articles")
     topics = property(lambda self: self.root / "data" / "topics")
     products_file = property(lambda self: self.root / "data" / "products.yml")
+    regulations_file = property(lambda self: self.root / "data" / "regulations.yml")
+    glossary_file = property(lambda self: self.root / "data" / "glossary.yml")
     pages = property(lambda self: self.root / "docs" / "pages")
     generated = property(lambda self: self.root / "docs" / "generated")
     site = property(lambda self: self.root / "site")
