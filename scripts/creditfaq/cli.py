@@ -130,6 +130,16 @@ def cmd_eval(project: Project, args: argparse.Namespace) -> int:
     return 1 if failures else 0
 
 
+def cmd_schema(project: Project, args: argparse.Namespace) -> int:
+    from .schema import export
+    from .store import write_if_changed
+
+    folder = project.data / "schemas"
+    changed = [name for name, text in export().items() if write_if_changed(folder / name, text)]
+    print(f"schema: {len(changed)} of the JSON Schemas in {project.rel(folder)}/ updated")
+    return 0
+
+
 def cmd_serve(project: Project, args: argparse.Namespace) -> int:
     from .serve import serve
 
@@ -148,6 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("check", help="validate everything under data/").set_defaults(func=cmd_check)
     sub.add_parser("render", help="write the Markdown pages into docs/generated/").set_defaults(func=cmd_render)
     sub.add_parser("build", help="ingest, extract, check, render, then mkdocs build --strict into site/").set_defaults(func=cmd_build)
+    sub.add_parser("schema", help="write the JSON Schemas of the data files into data/schemas/").set_defaults(func=cmd_schema)
     p = sub.add_parser("eval", help="score the cleaner on the evaluation pages against the pinned floors")
     p.add_argument("--cases", type=Path, help="cases file (default: tests/eval/cases.yml)")
     p.add_argument("--update-baseline", action="store_true", help="pin the current scores as the new floors")
