@@ -45,7 +45,7 @@ def cmd_extract(project: Project, args: argparse.Namespace) -> int:
 
     written, warnings, problems = run_extract(project)
     for w in warnings:
-        print(f"warning: {w}", file=sys.stderr)
+        print(w if w.startswith("questions:") else f"warning: {w}", file=sys.stderr)
     print(f"extract: {len(written)} topic files updated" + (f" ({', '.join(written)})" if written else ""))
     _print_problems(problems)
     return 1 if problems else 0

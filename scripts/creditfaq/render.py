@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import yaml
 
-from .model import SECTIONS, Claim, OverdueStage, Product, Regulation, SourceArticle, TopicFile
+from .model import SECTIONS, Claim, OverdueStage, Product, Question, Regulation, SourceArticle, TopicFile
 from .rules import SEARCH_TERMS
 from .text import is_traditional, to_simplified
 
@@ -111,6 +111,19 @@ def _reporting(product: Product, regulations: list[Regulation]) -> str | None:
     return None
 
 
+# The section of a product page that answers a question of each topic.
+ANSWERED_IN = {"逾期时间线": "timeline", "征信影响": "credit", "催收权益": "rights", "协商还款": "rights"}
+SECTION_TITLES = dict(SECTIONS)
+
+
+def _question_line(q: Question, page: str) -> str:
+    """A question, linked to the section that answers it; `page` is the product page's link."""
+    section = ANSWERED_IN.get(q.topic)
+    if section is None:
+        return f"- {esc(q.text)}"
+    return f"- [{esc(q.text)}]({page}#{section})（见{SECTION_TITLES[section]}）"
+
+
 def _visible(claims: list[Claim]) -> list[Claim]:
     return [c for c in claims if c.status != "rejected"]
 
@@ -151,8 +164,12 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
     if reporting := _reporting(product, list(regulations)):
         parts.append(f"- **是否上征信**：{reporting}")
     parts.append(f"- **来源文章**：{len(cited)} 篇（见[来源](#sources)）\n\n</div>\n")
-    parts.append('!!! note "关于本页"\n    本页内容整理自来源文章，脚注指向每句话出自的原文段落。'
-                 "来源说法未必准确，如有疑问请以放贷机构的合同和官方说明为准。\n")
+    if not _visible(topic.claims()):
+        parts.append(f'!!! warning "资料不多"\n    本站还没有整理到专门讲{esc(product.name)}逾期的来源文章。'
+                     "下面是适用于所有消费信贷产品的法律规定，以及读者关于这个产品常问的问题。\n")
+    else:
+        parts.append('!!! note "关于本页"\n    本页内容整理自来源文章，脚注指向每句话出自的原文段落。'
+                     "来源说法未必准确，如有疑问请以放贷机构的合同和官方说明为准。\n")
     for kind, heading in SECTIONS:
         claims = _visible(getattr(topic, kind))
         parts.append(f"## {heading} {{#{kind}}}\n")
@@ -174,7 +191,14 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
             parts.append(f'??? note "据报道的监管规定（{len(reported)} 条，二手来源）"\n')
             parts.extend(f"    - {regulation_line(r, '../')}" for r in reported)
             parts.append("")
+    questions = [q for q in topic.questions if q.status != "rejected"]
+    if questions:
+        parts.append("## 读者常问 {#questions}\n")
+        parts.extend(_question_line(q, "") for q in questions)
+        parts.append("")
     parts.append("## 来源 {#sources}\n")
+    if not cited:
+        parts.append("本页还没有引用来源文章。\n")
     for aid in cited:
         a = articles[aid]
         date = f"（{a.date.isoformat()}）" if a.date else ""
@@ -232,8 +256,10 @@ def home_page(products: list[tuple[Product, TopicFile]], articles: list[SourceAr
         '<div class="grid cards" markdown>\n',
     ]
     for product, topic in products:
-        n = len(_visible(topic.claims()))
-        parts.append(f"- **[{esc(product.name)}](products/{product.id}.md)**\n\n    {n} 条整理自来源的说法\n")
+        claims = len(_visible(topic.claims()))
+        questions = len([q for q in topic.questions if q.status != "rejected"])
+        facts = "、".join(x for x in (f"{claims} 条来源说法" if claims else "", f"{questions} 个读者问题" if questions else "") if x)
+        parts.append(f"- **[{esc(product.name)}](products/{product.id}.md)**\n\n    {facts or '通用法律规定'}\n")
     parts.append("</div>\n")
     parts.append(f"## 来源文章\n\n本站目前整理了 {len(articles)} 篇来源文章，见[来源文章列表](articles/index.md)。\n")
     return "\n".join(parts)
@@ -272,6 +298,33 @@ def jieba_user_dict(products: list[Product]) -> str:
     return "".join(f"{w} 100000 n\n" for w in words if w and " " not in w)
 
 
+def questions_page(with_topic: list[tuple[Product, TopicFile]], general: list[Question]) -> str:
+    parts = [front_matter(title="读者常问的问题", description="按产品和主题整理的逾期、征信与催收问题，链接到回答它们的页面。"),
+             "# 读者常问的问题\n",
+             "这些问题来自来源文章的相关推荐和小标题，按产品和主题归类，点击问题可以看到回答它的部分。\n"]
+    for product, topic in with_topic:
+        questions = [q for q in topic.questions if q.status != "rejected"]
+        if not questions:
+            continue
+        parts.append(f"## {esc(product.name)} {{#{product.id}}}\n")
+        for name in ("逾期时间线", "征信影响", "催收权益", "协商还款", "开通与使用", "其他"):
+            group = [q for q in questions if q.topic == name]
+            if group:
+                parts.append(f"**{name}**\n")
+                parts.extend(_question_line(q, f"products/{product.id}.md") for q in group)
+                parts.append("")
+    shown = [q for q in general if q.status != "rejected"]
+    if shown:
+        parts.append("## 不限于某个产品 {#general}\n")
+        for name in ("逾期时间线", "征信影响", "催收权益", "协商还款", "开通与使用", "其他"):
+            group = [q for q in shown if q.topic == name]
+            if group:
+                parts.append(f"**{name}**\n")
+                parts.extend(f"- {esc(q.text)}" for q in group)
+                parts.append("")
+    return "\n".join(parts)
+
+
 def regulations_page(regulations: list[Regulation]) -> str:
     parts = [front_matter(title="法律法规与监管规定",
                           description="本站引用的征信、催收与投诉相关法律条文和监管规定，注明可信度。"),
@@ -292,10 +345,12 @@ def regulations_page(regulations: list[Regulation]) -> str:
 
 
 def render_site(products: list[Product], articles: list[SourceArticle], topics: list[TopicFile],
-                regulations: list[Regulation] = ()) -> dict[str, str]:
+                regulations: list[Regulation] = (), general_questions: list[Question] = ()) -> dict[str, str]:
     by_id = {p.id: p for p in products}
     article_by_id = {a.id: a for a in articles}
-    with_topic = [(by_id[t.product], t) for t in sorted(topics, key=lambda t: t.product) if t.product in by_id]
+    # products with most to say first; the rest alphabetically
+    with_topic = sorted(((by_id[t.product], t) for t in topics if t.product in by_id),
+                        key=lambda pt: (-len(_visible(pt[1].claims())), pt[0].id))
     cited_by: dict[str, list[Product]] = defaultdict(list)
     for product, topic in with_topic:
         for aid in sorted({s.split("#")[0] for c in _visible(topic.claims()) for s in c.sources}):
@@ -310,6 +365,7 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     }
     if regulations:
         files["regulations.md"] = regulations_page(list(regulations))
+    files["questions.md"] = questions_page(with_topic, list(general_questions))
     for product, topic in with_topic:
         files[f"products/{product.id}.md"] = product_page(product, topic, article_by_id, regulations)
     for article in ordered:

@@ -1,0 +1,99 @@
+"""Reader questions: from related titles and headings, merged, linked, and writer-safe."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import yaml
+
+from conftest import run
+from creditfaq.model import Paragraph, Product, Section, SourceArticle
+from creditfaq.questions import collect, question_key, question_topic
+
+PRODUCTS = [Product(id="huabei", name="花呗", aliases=["花唄"]), Product(id="rongyi-huabei", name="融易花呗"),
+            Product(id="jiebei", name="借呗")]
+
+
+def _article(aid: str, related: list[str], headings: tuple[str, ...] = ()) -> SourceArticle:
+    sections = [Section(heading=h, paragraphs=[Paragraph(id=f"p-{i:08x}", text="花呗逾期会上征信。")])
+                for i, h in enumerate(headings or ("",))]
+    return SourceArticle(id=aid, title="花呗逾期说明", source="s", source_sha256="0" * 64, encoding="utf-8",
+                         sections=sections, related_titles=related)
+
+
+def test_padding_and_year_do_not_make_a_new_question() -> None:
+    assert question_key("2021年花呗上征信情况解析") == question_key("花呗上征信情况")
+    assert question_key("花呗逾期对征信的影响及应对策略") == question_key("花呗逾期对征信的影响")
+
+
+def test_near_identical_questions_merge_across_articles() -> None:
+    index = collect([_article("a", ["花呗逾期对征信的影响及应对策略"]), _article("b", ["花呗逾期对征信的影响解析"])],
+                    PRODUCTS)
+    [question] = index.by_product["huabei"]
+    assert question.sources == ["a", "b"] and question.variants == ["花呗逾期对征信的影响解析"]
+
+
+def test_questions_differing_in_days_or_product_stay_apart() -> None:
+    index = collect([_article("a", ["花呗逾期5天对征信的影响", "花呗逾期15天对征信的影响", "融易花呗逾期对征信的影响",
+                                    "花呗逾期对征信的影响"])], PRODUCTS)
+    assert len(index.by_product["huabei"]) == 3
+    assert [q.days for q in index.by_product["huabei"][:2]] == [(5, 5), (15, 15)]
+    assert [q.text for q in index.by_product["rongyi-huabei"]] == ["融易花呗逾期对征信的影响"]  # longest alias
+
+
+def test_topic_days_products_and_off_topic_teasers() -> None:
+    index = collect([_article("a", ["借呗晚还一天会被催收吗", "花唄逾期三天怎麼辦", "离婚第二天可以复婚吗",
+                                    "京东白条与借呗的征信影响"], headings=("花呗逾期后怎么办？",))], PRODUCTS)
+    jiebei = index.by_product["jiebei"][0]
+    assert jiebei.topic == "催收权益" and jiebei.days == (1, 1)
+    traditional = next(q for q in index.by_product["huabei"] if q.text == "花唄逾期三天怎麼辦")
+    assert traditional.days == (3, 3) and traditional.topic == "逾期时间线"
+    assert any(q.text == "花呗逾期后怎么办？" for q in index.by_product["huabei"]), "question-like headings count"
+    assert index.off_topic == 1
+    assert question_topic("招联金融协商还款") == "协商还款"
+
+
+def test_seed_questions_resolve_to_registered_products(project: Path) -> None:
+    result = run(project, "extract")
+    m = re.search(r"questions: (\d+) of (\d+) questions that name a product resolve to a registered one \(([\d.]+)%\)",
+                  result.stderr)
+    assert m, result.stderr
+    resolved, naming, share = int(m.group(1)), int(m.group(2)), float(m.group(3))
+    assert naming >= 150 and share >= 95.0
+    jiebei = yaml.safe_load((project / "data/topics/jiebei.yml").read_text(encoding="utf-8"))
+    assert any("借呗晚还一天" in q["text"] for q in jiebei["questions"])
+    general = yaml.safe_load((project / "data/questions.yml").read_text(encoding="utf-8"))["questions"]
+    assert all(len(q.get("products", [])) != 1 for q in general)
+    everything = (project / "data/questions.yml").read_text(encoding="utf-8") + "".join(
+        p.read_text(encoding="utf-8") for p in (project / "data/topics").glob("*.yml"))
+    assert "离婚" not in everything and "锻炼" not in everything
+
+
+def test_writers_question_edits_survive(project: Path) -> None:
+    path = project / "data/topics/jiebei.yml"
+    topic = yaml.safe_load(path.read_text(encoding="utf-8"))
+    first, second, third = topic["questions"][:3]
+    first.update(text="借呗上征信吗？", status="edited")
+    second["status"] = "rejected"
+    third["topic"] = "开通与使用"  # corrected in place, status left as machine
+    path.write_text(yaml.safe_dump(topic, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert run(project, "extract").returncode == 0
+    after = {q["id"]: q for q in yaml.safe_load(path.read_text(encoding="utf-8"))["questions"]}
+    assert after[first["id"]]["text"] == "借呗上征信吗？"
+    assert after[second["id"]]["status"] == "rejected"
+    assert after[third["id"]]["status"] == "edited" and after[third["id"]]["topic"] == "开通与使用"
+    assert run(project, "build").returncode == 0
+    page = (project / "site/products/jiebei/index.html").read_text(encoding="utf-8")
+    assert second["text"] not in page and "借呗上征信吗？" in page
+
+
+def test_question_links_lead_to_the_answering_section(built_site: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    page = BeautifulSoup((built_site / "products/huabei/index.html").read_text(encoding="utf-8"), "lxml")
+    section = page.find("h2", id="questions")
+    links = [a["href"] for a in section.find_next("ul").find_all("a", href=True)]
+    assert links and all(h in ("#timeline", "#credit", "#rights") for h in links)
+    index = BeautifulSoup((built_site / "questions/index.html").read_text(encoding="utf-8"), "lxml")
+    assert index.find("h2", id="huabei") and "../products/huabei/#credit" in str(index)
