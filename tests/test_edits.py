@@ -123,3 +123,36 @@ def test_paragraphs_a_writer_adds_survive_ingest_and_close_the_defect(project: P
     assert run(project, "build").returncode == 0
     page = (project / "site/articles/000-135ab216341479b2/index.html").read_text(encoding="utf-8")
     assert "主动联系客服说明情况" in page and 'id="w-advice-2"' in page
+
+
+def test_writers_comments_and_ordering_survive_extract_with_new_claims(project: Path) -> None:
+    path = project / TOPIC
+    text = path.read_text(encoding="utf-8")
+    # a writer moves the last timeline stage to the top and annotates the file
+    topic = _load(project, TOPIC)
+    stage_ids = [c["id"] for c in topic["timeline"]]
+    lines = text.splitlines(keepends=True)
+    text = text.replace("product: xiaohua-qianbao\n", "product: xiaohua-qianbao  # 审核人：小王\n")
+    text = text.replace("timeline:\n", "timeline:\n# 下面的阶段顺序已人工核对，请勿调整\n", 1)
+    text = text.replace(f"- id: {stage_ids[1]}\n", f"# 这一条需要补充天数\n- id: {stage_ids[1]}\n", 1)
+    path.write_text(text, encoding="utf-8")
+    assert len(lines) > 10
+
+    # a new source brings new machine claims for the same product
+    (project / "data/sources/xiaohua-extra.txt").write_text(
+        "小花钱包逾期三天会怎样\n\n发布时间:2024-07-01\n\n一、催收流程\n\n"
+        "1. 电话提醒:逾期第三天起,客服会打电话提醒还款。\n"
+        "小花钱包逾期后可能上报征信,影响个人信用记录。\n"
+        "催收人员不得骚扰借款人的亲友。\n", encoding="utf-8")
+    assert run(project, "ingest").returncode == 0
+    assert run(project, "extract").returncode == 0
+
+    after = path.read_text(encoding="utf-8")
+    for comment in ("# 审核人：小王", "# 下面的阶段顺序已人工核对，请勿调整", "# 这一条需要补充天数"):
+        assert comment in after, comment
+    assert after.index("# 这一条需要补充天数") < after.index(f"- id: {stage_ids[1]}")
+    new = _load(project, TOPIC)
+    assert [c["id"] for c in new["timeline"]][:len(stage_ids)] == stage_ids, "existing order kept"
+    assert any("xiaohua-extra#" in c["sources"][0] for c in new["timeline"][len(stage_ids):]), "new stage appended"
+    assert any("xiaohua-extra#" in c["sources"][0] for c in new["credit"])
+    assert run(project, "check").returncode == 0

@@ -12,7 +12,9 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .yamlio import Located, Problem, YamlSyntaxError, dump, field_path, load_located
+import yaml
+
+from .yamlio import Located, Problem, SafeLoader, YamlSyntaxError, dump, field_path, load_located, update
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -167,8 +169,17 @@ def _ordered(value: Any) -> Any:
 
 def write_record(path: Path, record: BaseModel, header: str) -> bool:
     """Write a record as YAML, leaving out defaults a writer need not see."""
-    data = record.model_dump(mode="python", exclude_defaults=True)
-    return write_if_changed(path, dump(_ordered(data), header))
+    data = _ordered(record.model_dump(mode="python", exclude_defaults=True))
+    if path.is_file():
+        # the file may hold a writer's comments and ordering: update it in place
+        old = path.read_text(encoding="utf-8")
+        try:
+            if yaml.load(old, Loader=SafeLoader) == yaml.load(dump(data), Loader=SafeLoader):
+                return False
+            return write_if_changed(path, update(old, data))
+        except Exception:  # noqa: BLE001 - a file ruamel cannot round-trip is written afresh
+            pass
+    return write_if_changed(path, dump(data, header))
 
 
 def sync_tree(folder: Path, files: dict[str, str | bytes]) -> list[str]:

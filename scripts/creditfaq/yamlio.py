@@ -14,6 +14,8 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
+SafeLoader = _Loader
+
 Path_ = tuple[str | int, ...]
 
 
@@ -135,3 +137,89 @@ def dump(data: Any, header: str = "") -> str:
     """Deterministic YAML: keys in the order given, Unicode as is, no line folding."""
     body = yaml.dump(data, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=10_000)
     return header + body
+
+
+# --- Updating a file a writer may have touched -------------------------------------------------
+
+
+def _round_trip():
+    from ruamel.yaml import YAML
+
+    rt = YAML()
+    rt.width = 10_000
+    rt.indent(mapping=2, sequence=2, offset=0)
+    rt.preserve_quotes = True
+    return rt
+
+
+def _sync(node: Any, new: Any) -> Any:
+    """Make a round-trip node equal `new` while keeping what a writer put around it: comments,
+    the order of keys and of records. Returns the node to store."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(new, dict) and isinstance(node, CommentedMap):
+        for k in [k for k in node if k not in new]:
+            del node[k]
+        for k, v in new.items():
+            node[k] = _sync(node[k], v) if k in node else _fresh(v)
+        return node
+    if isinstance(new, list) and isinstance(node, CommentedSeq):
+        if new == _plain(node):
+            return node
+        old_ids = [item.get("id") if isinstance(item, dict) else None for item in node]
+        new_ids = [item.get("id") if isinstance(item, dict) else None for item in new]
+        if None not in old_ids and None not in new_ids:
+            # records keep their place: drop the gone, update the kept, append the new
+            for i in reversed(range(len(node))):
+                if old_ids[i] not in new_ids:
+                    del node[i]
+            kept = [i for i in old_ids if i in new_ids]
+            if kept == new_ids[:len(kept)]:
+                for i, item in enumerate(new[:len(kept)]):
+                    node[i] = _sync(node[i], item)
+                for item in new[len(kept):]:
+                    node.append(_fresh(item))
+                return node
+        return _fresh(new)
+    return new if not isinstance(new, (dict, list)) else _fresh(new)
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: _plain(v) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_plain(v) for v in node]
+    return node
+
+
+def _fresh(value: Any) -> Any:
+    """New data in the style `dump` writes: short scalar lists in flow style."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import LiteralScalarString
+
+    if isinstance(value, dict):
+        out = CommentedMap()
+        for k, v in value.items():
+            out[k] = _fresh(v)
+        return out
+    if isinstance(value, (list, tuple)):
+        seq = CommentedSeq(_fresh(v) for v in value)
+        flat = all(isinstance(v, (int, float, str, type(None))) for v in value)
+        if flat and sum(len(str(v)) + 2 for v in value) <= 60 and not any(isinstance(v, str) and len(v) > 30 for v in value):
+            seq.fa.set_flow_style()
+        return seq
+    if isinstance(value, str) and "\n" in value:
+        return LiteralScalarString(value)
+    return value
+
+
+def update(text: str, data: Any) -> str:
+    """`text` (a YAML file as it stands) rewritten to hold `data`, keeping comments and order."""
+    from io import StringIO
+
+    rt = _round_trip()
+    doc = rt.load(text)
+    doc = _sync(doc, data)
+    out = StringIO()
+    rt.dump(doc, out)
+    return out.getvalue()
