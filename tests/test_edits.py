@@ -156,3 +156,19 @@ def test_writers_comments_and_ordering_survive_extract_with_new_claims(project: 
     assert any("xiaohua-extra#" in c["sources"][0] for c in new["timeline"][len(stage_ids):]), "new stage appended"
     assert any("xiaohua-extra#" in c["sources"][0] for c in new["credit"])
     assert run(project, "check").returncode == 0
+
+
+def test_an_improved_extractor_updates_machine_claims_without_calling_them_edited(project: Path) -> None:
+    """What an older extractor wrote (days unknown), stamped with its fingerprint, is replaced
+    by what the current one finds; only a writer's change makes a claim `edited`."""
+    from creditfaq.merge import content_hash
+    from creditfaq.model import OverdueStage
+
+    topic = _load(project, TOPIC)
+    stage = next(c for c in topic["timeline"] if c.get("days") == [1, 1])
+    stage.pop("days")
+    stage["fingerprint"] = content_hash(OverdueStage.model_validate(stage), frozenset({"disputed"}))
+    _save(project, TOPIC, topic)
+    assert run(project, "extract").returncode == 0
+    after = next(c for c in _load(project, TOPIC)["timeline"] if c["id"] == stage["id"])
+    assert after["status"] == "machine" and after["days"] == [1, 1]

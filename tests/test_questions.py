@@ -97,3 +97,21 @@ def test_question_links_lead_to_the_answering_section(built_site: Path) -> None:
     assert links and all(h in ("#timeline", "#credit", "#rights") for h in links)
     index = BeautifulSoup((built_site / "questions/index.html").read_text(encoding="utf-8"), "lxml")
     assert index.find("h2", id="huabei") and "../products/huabei/#credit" in str(index)
+
+
+def test_sources_that_disagree_are_both_kept_and_marked(project: Path) -> None:
+    (project / "data/sources/huabei-fast.txt").write_text(
+        "花呗逾期多久上征信\n\n发布时间:2024-03-01\n\n花呗逾期1天就会上征信,所以一定要按时还款。\n", encoding="utf-8")
+    (project / "data/sources/huabei-slow.txt").write_text(
+        "花呗逾期几天会上征信\n\n发布时间:2024-03-05\n\n一般来说花呗逾期超过30天才会上报征信,短期逾期影响不大。\n",
+        encoding="utf-8")
+    assert run(project, "ingest").returncode == 0
+    assert run(project, "extract").returncode == 0
+    credit = yaml.safe_load((project / "data/topics/huabei.yml").read_text(encoding="utf-8"))["credit"]
+    fast = next(c for c in credit if c["sources"][0].startswith("huabei-fast#"))
+    slow = next(c for c in credit if c["sources"][0].startswith("huabei-slow#"))
+    assert fast.get("disputed") is True and slow.get("disputed") is True
+    assert not any(c.get("disputed") for c in credit if c["sources"][0].startswith("003-"))
+    assert run(project, "build").returncode == 0
+    page = (project / "site/products/huabei/index.html").read_text(encoding="utf-8")
+    assert page.count("来源说法不一") >= 3  # the warning and both claims

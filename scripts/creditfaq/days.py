@@ -1,13 +1,15 @@
 """Day expressions in Chinese text → day ranges (due date = 0, first overdue day = 1).
 
-"N天后", "超过N天", "N天以上" are open-ended: (N, None), from that day on.
+"N天后", "超过N天", "N天以上" are open-ended: (N, None), from that day on. Phrases that state
+no day but place a step after the due date (逾期后, 逾期初期, 未按时还款) give (1, None) when
+`vague` is true and nothing more precise is said.
 """
 
 from __future__ import annotations
 
 import re
 
-from .rules import CHINESE_DIGITS, DAY_PHRASES
+from .rules import CHINESE_DIGITS, DAY_PHRASES, VAGUE_DAY_PATTERNS
 
 DayRange = tuple[int | None, int | None]
 
@@ -47,8 +49,17 @@ def chinese_number(text: str) -> int | None:
     return total + current
 
 
-def parse_days(text: str) -> DayRange | None:
+def parse_days(text: str, *, vague: bool = True) -> DayRange | None:
     """The first day range the text states, skipping negated ones ('不是第二天')."""
+    exact = _parse_exact(text)
+    if exact is not None or not vague:
+        return exact
+    if any(p.search(text) for p in VAGUE_DAY_PATTERNS):
+        return (1, None)
+    return None
+
+
+def _parse_exact(text: str) -> DayRange | None:
     found: list[tuple[int, DayRange]] = []
 
     def add(pos: int, rng: DayRange) -> None:

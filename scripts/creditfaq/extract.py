@@ -120,7 +120,27 @@ def extract(articles: list[SourceArticle], products: list[Product]) -> Extractio
                             CollectionRight(id=claim_id("rights", ref, body), status="machine", text=body, sources=[ref]))
     for product, stages in out.timeline.items():
         out.timeline[product] = _by_day(stages)
+    for product in out.credit:
+        out.credit[product] = _mark_disputes(out.credit[product])
     return out
+
+
+def reporting_days(text: str) -> tuple[int | None, int | None] | None:
+    """The day count a sentence gives for reaching the credit report ("逾期1天就会上征信")."""
+    simple = to_simplified(text)
+    if not rules.REPORTING.search(simple):
+        return None
+    return parse_days(simple, vague=False)
+
+
+def _mark_disputes(claims: list[CreditImpact]) -> list[CreditImpact]:
+    """Claims from different articles that give different day counts for reaching 征信
+    disagree: all of them are kept, each marked disputed."""
+    stated = {c.id: d for c in claims if (d := reporting_days(c.text)) is not None}
+    articles = {c.sources[0].split("#")[0] for c in claims if c.id in stated}
+    if len(set(stated.values())) < 2 or len(articles) < 2:
+        return claims
+    return [c.model_copy(update={"disputed": True}) if c.id in stated else c for c in claims]
 
 
 def _by_day(stages: list[OverdueStage]) -> list[OverdueStage]:

@@ -8,6 +8,7 @@ as `edited`. Machine items the sources no longer support are dropped.
 
 from __future__ import annotations
 
+import json
 from typing import Callable, TypeVar
 
 from pydantic import BaseModel
@@ -20,11 +21,30 @@ from .text import short_hash
 Item = TypeVar("Item", bound=BaseModel)
 
 
+def content_hash(item: BaseModel, machine_fields: frozenset[str]) -> str:
+    """What the machine wrote of an item, less what it may change again on its own."""
+    data = item.model_dump(mode="json", exclude={"status", "note", "fingerprint", *machine_fields})
+    return short_hash(json.dumps(data, ensure_ascii=False, sort_keys=True))
+
+
 def merge_items(existing: list[Item], fresh: list[Item], *, fingerprint: Callable[[Item], str | None],
                 machine_fields: frozenset[str] = frozenset()) -> list[Item]:
-    """`fingerprint` recomputes an item's id from its content (None: cannot tell);
-    `machine_fields` may change between runs without it counting as a writer's edit."""
-    ignore = {"status", "note", *machine_fields}
+    """Every machine item carries the hash of what the machine wrote (`fingerprint:`), so a
+    writer's change is told from an improved extractor's. Items written before that are
+    judged by `fingerprint` (the id recomputed from the content; None: cannot tell).
+    `machine_fields` may change between runs without counting as a writer's edit."""
+
+    def stamp(item: Item) -> Item:
+        return item.model_copy(update={"fingerprint": content_hash(item, machine_fields)})
+
+    def untouched(old: Item, new: Item | None) -> bool:
+        if old.fingerprint:  # type: ignore[attr-defined]
+            return content_hash(old, machine_fields) == old.fingerprint  # type: ignore[attr-defined]
+        if new is not None:
+            ignore = {"status", "note", "fingerprint", *machine_fields}
+            return old.model_dump(exclude=ignore) == new.model_dump(exclude=ignore)
+        return fingerprint(old) == old.id  # type: ignore[attr-defined]
+
     fresh_by_id = {c.id: c for c in fresh}  # type: ignore[attr-defined]
     known = {c.id for c in existing}  # type: ignore[attr-defined]
     merged: list[Item] = []
@@ -32,15 +52,12 @@ def merge_items(existing: list[Item], fresh: list[Item], *, fingerprint: Callabl
         new = fresh_by_id.get(old.id)  # type: ignore[attr-defined]
         if old.status != "machine":  # type: ignore[attr-defined]
             merged.append(old)
+        elif not untouched(old, new):
+            merged.append(old.model_copy(update={"status": "edited", "fingerprint": None}))
         elif new is not None:
-            if old.model_dump(exclude=ignore) == new.model_dump(exclude=ignore):
-                merged.append(new.model_copy(update={"note": old.note}))  # type: ignore[attr-defined]
-            else:
-                merged.append(old.model_copy(update={"status": "edited"}))
-        elif fingerprint(old) != old.id:  # type: ignore[attr-defined]
-            merged.append(old.model_copy(update={"status": "edited"}))
+            merged.append(stamp(new.model_copy(update={"note": old.note})))  # type: ignore[attr-defined]
         # else: the sources no longer say it; a machine item goes with its source.
-    merged.extend(c for c in fresh if c.id not in known)  # type: ignore[attr-defined]
+    merged.extend(stamp(c) for c in fresh if c.id not in known)  # type: ignore[attr-defined]
     return merged
 
 
@@ -61,7 +78,9 @@ def merge_questions(existing: list[Question], fresh: list[Question]) -> list[Que
 
 def merge_topic(product: str, existing: TopicFile | None, fresh: dict[str, list]) -> TopicFile:
     base = existing or TopicFile(product=product)
-    merged = {kind: merge_items(list(getattr(base, kind)), fresh.get(kind, []), fingerprint=_claim_fingerprint)
+    # whether sources disagree is the machine's to say again on every run
+    merged = {kind: merge_items(list(getattr(base, kind)), fresh.get(kind, []), fingerprint=_claim_fingerprint,
+                                machine_fields=frozenset({"disputed"}))
               for kind in ("timeline", "credit", "rights")}
     merged["questions"] = merge_questions(list(base.questions), fresh.get("questions", []))
     return TopicFile(product=product, **merged)

@@ -144,6 +144,8 @@ class Claim(Record):
     regulations: list[RegulationId] = Field([], description="ids in data/regulations.yml that ground it")
     disputed: bool = Field(False, description="sources disagree on this point (shown as 来源说法不一)")
     note: str | None = Field(None, description="a writer's remark; never published")
+    fingerprint: str | None = Field(None, pattern=r"^[0-9a-f]{8}$",
+                                    description="set by creditfaq: what the machine wrote, to tell a writer's edit")
 
     @model_validator(mode="after")
     def _needs_provenance(self) -> "Claim":
@@ -189,6 +191,8 @@ class Question(Record):
     sources: list[ArticleId] = Field([], description="the articles whose related lists or headings hold it")
     variants: list[str] = Field([], description="near-identical wordings merged into this question")
     note: str | None = None
+    fingerprint: str | None = Field(None, pattern=r"^[0-9a-f]{8}$",
+                                    description="set by creditfaq: what the machine wrote, to tell a writer's edit")
 
 
 class QuestionFile(Record):

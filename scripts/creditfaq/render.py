@@ -178,8 +178,12 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
         elif kind == "timeline":
             parts.append(_timeline(claims, notes))  # type: ignore[arg-type]
         else:
+            if any(c.disputed for c in claims):
+                parts.append('!!! warning "来源说法不一"\n    下面标出的几条说法互相矛盾，本站无法判断哪一条对。'
+                             "请以你自己的信用报告和放贷机构的正式说明为准。\n")
             parts.append("来源文章的说法：\n")
-            parts.extend(f"- {esc(c.text)}{notes.ref(c)}" for c in claims)
+            parts.extend(f"- {esc(c.text)}{notes.ref(c)}" + (" **（来源说法不一）**" if c.disputed else "")
+                         for c in claims)
             parts.append("")
         law = _regulations_for(kind, product, list(regulations))
         if verified := [r for r in law if r.confidence == "verified"]:

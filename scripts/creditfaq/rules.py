@@ -134,6 +134,8 @@ CHANNELS = ("短信", "APP", "电话", "邮件", "信函", "上门", "第三方"
 CREDIT_WORDS = ("征信", "信用记录", "信用报告", "个人信用", "信用评分", "徵信", "信用記錄", "信用報告")
 RIGHTS_WORDS = ("合法权益", "消费者权益", "隐私", "个人信息", "不得", "不能使用", "暴力", "恐吓", "骚扰",
                 "胁迫", "侮辱", "投诉", "隱私", "合法權益")
+# A sentence about when an overdue record reaches the credit report.
+REPORTING = re.compile(r"上征信|上报征信|报送.{0,6}征信|征信.{0,4}(?:上报|报送|记录)|进入征信|影响征信")
 # Words that show a paragraph describes a collection / reminder step.
 STAGE_WORDS = ("提醒", "通知", "催收", "催款", "催告", "联系", "起诉", "法律手段", "委托")
 
@@ -144,6 +146,12 @@ CHINESE_DIGITS = MappingProxyType(
      "七": 7, "八": 8, "九": 9, "十": 10}
 )
 
+# Phrases that state no day but place a step after the due date: from day 1 on. They give a
+# stage its place on the timeline, never evidence in a dispute about days.
+VAGUE_DAY_PATTERNS = (
+    re.compile(r"逾期(?:后不久|初期|之初|后|之后)"),
+    re.compile(r"(?:未能?|没有?|没能)(?:在)?.{0,8}?还款日.{0,4}?还款|(?:未|没有?)(?:按时|如期|及时)还款"),
+)
 # Fixed phrases and their day range (from, to); None as `to` means open-ended.
 DAY_PHRASES = MappingProxyType(
     {

@@ -154,7 +154,7 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
 
 # The order a writer reads a claim in: what it is, when, how, then the evidence.
 _KEY_ORDER = ("id", "status", "title", "days", "channels", "text", "products", "topic", "sources", "regulations",
-              "variants", "disputed", "note")
+              "variants", "disputed", "note", "fingerprint")
 
 
 def _ordered(value: Any) -> Any:
@@ -162,7 +162,7 @@ def _ordered(value: Any) -> Any:
         keys = sorted(value, key=lambda k: _KEY_ORDER.index(k) if k in _KEY_ORDER else len(_KEY_ORDER))
         ordered = {k: _ordered(value[k]) for k in keys} if "status" in value else value
         return {k: _ordered(v) for k, v in ordered.items()}
-    if isinstance(value, list):
+    if isinstance(value, (list, tuple)):
         return [_ordered(v) for v in value]
     return value
 
