@@ -70,7 +70,7 @@ def _strip_zones(lines: list[_Line], removed: list[RemovedBlock], related: list[
             title = rules.BULLET.sub("", line.text)
             if rules.TEASER_META.match(title):
                 removed.append(RemovedBlock(rule="related-teaser", text=line.text))
-            elif len(title) <= 40 and not rules.SENTENCE_END.search(title.rstrip("？?")):
+            elif len(title) <= 40 and not rules.PROSE_END.search(title):  # "…吗？能下款吗？" is still a title
                 related.append(title)
                 removed.append(RemovedBlock(rule="related-list", text=line.text))
             else:

@@ -46,7 +46,7 @@ class RemovedBlock(Record):
 
 
 class Defect(Record):
-    kind: Literal["censored-gap", "empty-section", "lost-list", "repeated-paragraph"]
+    kind: Literal["censored-gap", "empty-section", "lost-list", "repeated-paragraph", "product-mismatch"]
     where: str
     detail: str
 

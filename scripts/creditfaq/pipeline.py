@@ -14,11 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clean import article_id_for, censored_gaps, clean
-from .extract import extract
+from .extract import ProductMatcher, attribute, extract
 from .merge import merge_question_file, merge_topic
 from .questions import collect as collect_questions
 from .judge import judge_all
-from .model import (Glossary, Paragraph, ProductRegistry, QuestionFile, RegulationRegistry, Section, SourceArticle,
+from .model import (Defect, Glossary, Paragraph, ProductRegistry, QuestionFile, RegulationRegistry, Section, SourceArticle,
                     TopicFile)
 from .readers import READERS, SourceError
 from .render import render_site
@@ -102,6 +102,13 @@ def _keep_writer_fixes(fresh: SourceArticle, old: SourceArticle | None) -> Sourc
     return fresh.model_copy(update={"sections": sections, "defects": defects})
 
 
+def _registry(project: Project) -> ProductRegistry | None:
+    if not project.products_file.exists():
+        return None
+    registry, _, problems = load_model(project.products_file, ProductRegistry, project)
+    return None if problems else registry
+
+
 def ingest(project: Project) -> tuple[list[IngestRow], list[Problem]]:
     rows: list[IngestRow] = []
     problems: list[Problem] = []
@@ -144,8 +151,14 @@ def ingest(project: Project) -> tuple[list[IngestRow], list[Problem]]:
         cleaned.append((target, _keep_writer_fixes(article, old)))
 
     judged = judge_all([a for _, a in cleaned])
+    registry = _registry(project)
     for target, article in cleaned:
         article = judged[article.id]
+        if registry is not None:
+            _, mismatch = attribute(article, ProductMatcher(registry.products))
+            if mismatch:  # for writers to settle, not to be merged silently
+                article = article.model_copy(update={"defects": [*article.defects, Defect(
+                    kind="product-mismatch", where="title", detail=mismatch.split(": ", 1)[1])]})
         row = IngestRow(article.source, article.id, chars_kept=sum(len(p.text) for p in article.paragraphs()),
                         removed=Counter(r.rule for r in article.removed),
                         defects=[f"{d.kind} at {d.where}" for d in article.defects])

@@ -100,6 +100,8 @@ NUMBERED_ITEM = re.compile(r"^\s*(?:\d{1,2}|[①②③④⑤⑥⑦⑧⑨⑩])\s*
 # A lead-in line that announces a list: short and ending with a colon.
 LEAD_IN_MAX_CHARS = 24
 SENTENCE_END = re.compile(r"[。！？!?；;]")
+# Ends of prose sentences; a title may ask questions but does not end in a full stop.
+PROSE_END = re.compile(r"[。；;]")
 # Words by which a line promises that a list follows it.
 LIST_PROMISE = re.compile(r"以下|如下|下列|几点|几种|步骤")
 # A paragraph that sums up the article; it does not belong to the heading above it.
