@@ -145,7 +145,9 @@ def _timeline(stages: list[OverdueStage], notes: _Footnotes) -> str:
 
 
 def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceArticle],
-                 regulations: list[Regulation] = ()) -> str:
+                 regulations: list[Regulation] = (), others: dict[str, Product] | None = None) -> str:
+    """`others`: the products that have pages, for the related-products links."""
+    others = others or {}
     notes = _Footnotes(articles, "../")
     cited = sorted({s.split("#")[0] for c in _visible(topic.claims()) for s in c.sources})
     parts = [
@@ -199,6 +201,11 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
     if questions:
         parts.append("## 读者常问 {#questions}\n")
         parts.extend(_question_line(q, "") for q in questions)
+        parts.append("")
+    related = [others[r] for r in product.related if r in others]
+    if related:
+        parts.append("## 相关产品 {#related}\n")
+        parts.extend(f"- [{esc(r.name)}]({r.id}.md)" for r in related)
         parts.append("")
     parts.append("## 来源 {#sources}\n")
     if not cited:
@@ -370,8 +377,9 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     if regulations:
         files["regulations.md"] = regulations_page(list(regulations))
     files["questions.md"] = questions_page(with_topic, list(general_questions))
+    with_pages = {p.id: p for p, _ in with_topic}
     for product, topic in with_topic:
-        files[f"products/{product.id}.md"] = product_page(product, topic, article_by_id, regulations)
+        files[f"products/{product.id}.md"] = product_page(product, topic, article_by_id, regulations, with_pages)
     for article in ordered:
         original = article_by_id.get(article.duplicate_of) if article.duplicate_of else None
         files[f"articles/{article.id}.md"] = article_page(article, cited_by.get(article.id, []), original)
