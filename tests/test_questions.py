@@ -60,7 +60,7 @@ def test_seed_questions_resolve_to_registered_products(project: Path) -> None:
                   result.stderr)
     assert m, result.stderr
     resolved, naming, share = int(m.group(1)), int(m.group(2)), float(m.group(3))
-    assert naming >= 150 and share >= 95.0
+    assert naming >= 150 and share >= 95.0 and resolved == round(naming * share / 100)
     jiebei = yaml.safe_load((project / "data/topics/jiebei.yml").read_text(encoding="utf-8"))
     assert any("借呗晚还一天" in q["text"] for q in jiebei["questions"])
     general = yaml.safe_load((project / "data/questions.yml").read_text(encoding="utf-8"))["questions"]

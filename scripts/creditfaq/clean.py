@@ -7,17 +7,13 @@ they are. Pure: no file access.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
 from . import rules
 from .model import Defect, Paragraph, RemovedBlock, Section, SourceArticle
 from .readers import RawDocument
-from .text import key, normalise, redact, short_hash, strip_markup
-
-
-_ANY_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})")
+from .text import find_date, key, normalise, redact, short_hash, strip_markup
 
 
 @dataclass
@@ -134,11 +130,7 @@ def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encodi
         elif rules.DATE_LINE.match(line.text) or rules.LINE_RULES["article-meta"].search(line.text):
             # a line about the article (date, source, author, views): its date is the article's
             removed.append(RemovedBlock(rule="metadata", text=line.text))
-            if date is None and (m := _ANY_DATE.search(line.text)):
-                try:
-                    date = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
-                except ValueError:
-                    pass
+            date = date or find_date(line.text)
         else:
             body.append(line)
     body = _strip_zones(body, removed, related)

@@ -15,6 +15,8 @@ from typing import Callable, Literal
 import yaml
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
+from .text import CJK, find_date
+
 BlockKind = Literal["line", "title", "heading", "item"]
 
 
@@ -36,16 +38,6 @@ class RawDocument:
 
 class SourceError(Exception):
     """A source file that cannot be read; the message says what to do."""
-
-
-def _parse_date(value: str) -> dt.date | None:
-    m = re.search(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})", value)
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-    except ValueError:
-        return None
 
 
 # --- Plain text ----------------------------------------------------------------------------
@@ -73,8 +65,7 @@ def _md_inline(text: str) -> str:
 
 
 def _join_wrapped(first: str, second: str) -> str:
-    cjk = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
-    if re.search(f"[{cjk}]$", first) and re.match(f"[{cjk}]", second):
+    if re.search(f"[{CJK}]$", first) and re.match(f"[{CJK}]", second):
         return first + second
     return f"{first} {second}"
 
@@ -126,7 +117,7 @@ def read_markdown(text: str) -> RawDocument:
     if isinstance(date, dt.datetime):
         date = date.date()
     elif not isinstance(date, dt.date):
-        date = _parse_date(str(date)) if date else None
+        date = find_date(str(date)) if date else None
     return RawDocument(blocks=tuple(blocks), title=str(title) if title else None, date=date, removed=tuple(removed))
 
 
@@ -151,7 +142,7 @@ _CONTENT_SELECTORS = ("article", "main", "[itemprop=articleBody]", ".article-con
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _BLOCKS = {"p", "div", "section", "article", "main", "ul", "ol", "li", "blockquote", "pre", "table", "tbody",
            "thead", "tr", "td", "th", "dl", "dt", "dd", "br", "hr", "figure", "figcaption", "center", "address"}
-_WRAPPED = re.compile(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])[ \t]*\n\s*(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
+_WRAPPED = re.compile(rf"(?<=[{CJK}])[ \t]*\n\s*(?=[{CJK}])")
 _DATE_HOLDER = re.compile(r"publish_?time|pub_?time|pub_?date|post-?date|publish-?date|article-?date|entry-?date|"
                           r"modified-?time|update-?time|(?:^|[-_])(?:time|date)$", re.I)
 _TITLE_SUFFIX = re.compile(r"\s*[-_|–—·]\s*[^-_|–—·]{1,30}$")
@@ -203,13 +194,13 @@ def read_html(text: str) -> RawDocument:
     for attrs in ({"property": "article:published_time"}, {"name": "pubdate"}, {"name": "publishdate"},
                   {"name": "date"}, {"itemprop": "datePublished"}, {"itemprop": "dateCreated"}):
         meta = soup.find("meta", attrs=attrs)
-        if meta and (date := _parse_date(meta.get("content", ""))):
+        if meta and (date := find_date(meta.get("content", ""))):
             break
     if date is None and (time := soup.find("time")):
-        date = _parse_date(time.get("datetime", "") or time.get_text())
+        date = find_date(time.get("datetime", "") or time.get_text())
     if date is None:  # e.g. WeChat's <em id="publish_time">, blogs' <span class="post-date">
         for el in soup.find_all(attrs={"id": _DATE_HOLDER}) + soup.find_all(class_=_DATE_HOLDER):
-            if date := _parse_date(el.get_text(" ", strip=True)):
+            if date := find_date(el.get_text(" ", strip=True)):
                 break
 
     for tag in soup.find_all(_ACTIVE):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
@@ -110,8 +111,25 @@ def to_simplified(text: str) -> str:
 
 def is_traditional(text: str) -> bool:
     han = [c for c in text if "\u4e00" <= c <= "\u9fff"]
-    changed = sum(a != b for a, b in zip(text, to_simplified(text)) if "\u4e00" <= a <= "\u9fff")
+    simple = to_simplified(text)
+    if len(simple) != len(text):  # a phrase conversion changed the length: compare as sets
+        return len(set(text) - set(simple)) >= 3
+    changed = sum(a != b for a, b in zip(text, simple, strict=True) if "\u4e00" <= a <= "\u9fff")
     return changed >= 3 and changed / max(len(han), 1) >= 0.05
+
+
+_DATE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+
+
+def find_date(text: str) -> dt.date | None:
+    """The first calendar date written in the text (2024-06-10, 2024/6/10, 2024年6月10日)."""
+    m = _DATE.search(text)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return None
 
 
 def key(text: str) -> str:
