@@ -11,7 +11,7 @@ STAMP  := $(VENV)/.installed
 
 help:
 	@echo "make site   - install (first time), run the pipeline on data/ and build the site into site/"
-	@echo "make test   - install (first time) and run the test suite"
+	@echo "make test   - install (first time) and run the test suite (browser tests need: apt-get install chromium fonts-noto-cjk)"
 	@echo "make serve  - live preview at http://127.0.0.1:8000/ ; edits under data/ show up on save"
 	@echo "make check  - validate everything under data/"
 	@echo "make eval   - score the cleaner on tests/eval/ (keep-recall, drop-recall) against the pinned floors"
@@ -27,7 +27,17 @@ $(STAMP): requirements.txt pyproject.toml
 site: $(STAMP)
 	$(BIN)/creditfaq build
 
-test: $(STAMP)
+# axe-core for the browser tests' accessibility checks, pinned in tests/browser/package-lock.json.
+AXE := tests/browser/node_modules/axe-core/axe.min.js
+$(AXE): tests/browser/package.json tests/browser/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then cd tests/browser && npm ci --no-audit --no-fund --loglevel=error; \
+	else echo "npm not found: install Node.js (apt-get install nodejs npm) for the accessibility checks"; exit 1; fi
+	@touch $@
+
+test: $(STAMP) $(AXE)
+	@if [ -z "$$CREDITFAQ_SKIP_BROWSER" ] && [ ! -x /usr/bin/chromium ] && ! command -v chromium >/dev/null 2>&1; then \
+	  echo "Chromium is needed for the browser tests: sudo apt-get install chromium fonts-noto-cjk"; \
+	  echo "(or set CREDITFAQ_SKIP_BROWSER=1 to skip them)"; exit 1; fi
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)

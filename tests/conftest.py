@@ -19,15 +19,15 @@ if os.environ.get("CI"):
 
 ROOT = Path(__file__).resolve().parents[1]
 # What a fresh checkout holds that the pipeline reads; nothing from outside the repository.
-PROJECT_FILES = ("mkdocs.yml", "data", "docs/pages")
+PROJECT_FILES = ("mkdocs.yml", "data", "docs")
 EPOCH = "1718000000"
 
 
 def copy_project(dest: Path) -> Path:
     for name in PROJECT_FILES:
         src = ROOT / name
-        if src.is_dir():
-            shutil.copytree(src, dest / name)
+        if src.is_dir():  # never a stale docs/generated/: the pipeline makes it
+            shutil.copytree(src, dest / name, ignore=shutil.ignore_patterns("generated"))
         else:
             (dest / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(src, dest / name)

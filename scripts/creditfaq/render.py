@@ -263,15 +263,22 @@ def home_page(products: list[tuple[Product, TopicFile]], articles: list[SourceAr
         "# 逾期了怎么办？\n",
         "按产品查：逾期后每个阶段会发生什么，什么时候影响征信，催收时你有哪些权利。"
         "每一句都标注了出处。\n",
+        "[逾期自查：逾期几天了，会怎样？](self-check.md){ .md-button .md-button--primary }\n",
         "## 产品\n",
         '<div class="grid cards" markdown>\n',
     ]
-    for product, topic in products:
+    # Cards for products the sources describe; the rest as a compact list, so a phone
+    # screen is not a wall of cards.
+    described = [(p, t) for p, t in products if _visible(t.claims())]
+    for product, topic in described:
         claims = len(_visible(topic.claims()))
         questions = len([q for q in topic.questions if q.status != "rejected"])
-        facts = "、".join(x for x in (f"{claims} 条来源说法" if claims else "", f"{questions} 个读者问题" if questions else "") if x)
-        parts.append(f"- **[{esc(product.name)}](products/{product.id}.md)**\n\n    {facts or '通用法律规定'}\n")
+        facts = f"{claims} 条来源说法" + (f"、{questions} 个读者问题" if questions else "")
+        parts.append(f"- **[{esc(product.name)}](products/{product.id}.md)**\n\n    {facts}\n")
     parts.append("</div>\n")
+    if rest := [p for p, t in products if not _visible(t.claims())]:
+        parts.append("**更多产品**（读者常问的问题和通用法律规定）："
+                     + "、".join(f"[{esc(p.name)}](products/{p.id}.md)" for p in rest) + "\n")
     parts.append(f"## 来源文章\n\n本站目前整理了 {len(articles)} 篇来源文章，见[来源文章列表](articles/index.md)。\n")
     return "\n".join(parts)
 
@@ -336,6 +343,74 @@ def questions_page(with_topic: list[tuple[Product, TopicFile]], general: list[Qu
     return "\n".join(parts)
 
 
+# --- 逾期自查 ------------------------------------------------------------------------------
+
+SELF_CHECK_DATA = "assets/self-check.json"
+SELF_CHECK_RIGHTS = ("xingfa-293-1", "minfadian-1032-1033", "geren-xinxi-baohufa-10-25-66-69", "xiaofeizhe-quanyi-29")
+SELF_CHECK_CREDIT = ("zhengxin-tiaoli-15", "zhengxin-tiaoli-16", "zhengxin-tiaoli-25")
+SELF_CHECK_COMPLAIN = ("hotline-12378", "hotline-12363", "zhengxin-tiaoli-26")
+
+
+def self_check_data(with_topic: list[tuple[Product, TopicFile]], articles: dict[str, SourceArticle],
+                    regulations: list[Regulation]) -> str:
+    """What the 逾期自查 page's script reads: per product its dated stages (each with the
+    link to its source paragraph), and the legal facts every reader should know. Links are
+    relative to the self-check page."""
+    import json
+
+    regs = {r.id: r for r in regulations if r.publishable}
+
+    def legal(ids: tuple[str, ...]) -> list[dict]:
+        return [{"text": (r.summary if r.confidence == "verified" else f"{r.attribution}，{r.summary}"),
+                 "cite": citation(r), "href": f"../regulations/#{r.id}", "verified": r.confidence == "verified"}
+                for i in ids if (r := regs.get(i))]
+
+    products = []
+    for product, topic in with_topic:
+        stages = []
+        for stage in _visible(topic.timeline):
+            source = stage.sources[0] if stage.sources else None
+            aid, pid = source.split("#", 1) if source else (None, None)
+            stages.append({
+                "from": stage.days[0] if stage.days else None,
+                "to": stage.days[1] if stage.days else None,
+                "label": days_label(stage.days),
+                "title": stage.title or "",
+                "text": stage.text,
+                "channels": stage.channels,
+                "source": f"../articles/{aid}/#{pid}" if aid in articles else None,
+            })
+        reporting = [r for r in regulations if product.id in r.products and r.topic == "产品信息"]
+        products.append({
+            "id": product.id, "name": product.name, "page": f"../products/{product.id}/", "stages": stages,
+            "reporting": legal(tuple(r.id for r in reporting)),
+            "reportingUnverified": bool(reporting) and not any(r.publishable for r in reporting),
+        })
+    data = {"products": products, "credit": legal(SELF_CHECK_CREDIT), "rights": legal(SELF_CHECK_RIGHTS),
+            "complain": legal(SELF_CHECK_COMPLAIN)}
+    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+
+
+def self_check_page(with_topic: list[tuple[Product, TopicFile]]) -> str:
+    options = "\n".join(f'<option value="{attr(p.id)}">{attr(p.name)}</option>' for p, _ in with_topic)
+    return (front_matter(title="逾期自查：逾期几天了，会怎样？",
+                         description="选择产品、输入逾期天数，看看现在处在哪个阶段、接下来会怎样、对征信有什么影响、你有哪些权利。")
+            + "# 逾期自查\n\n"
+            "选择产品，输入已经逾期的天数（还款日当天算第 0 天，第二天算逾期第 1 天），"
+            "看看现在可能处在哪个阶段、接下来会发生什么、对征信有什么影响，以及你有哪些权利。"
+            "结果整理自来源文章和法律规定，每一条都可以点开核对。\n\n"
+            f'<form id="cf-self-check" class="cf-self-check" data-src="../{SELF_CHECK_DATA}" novalidate>\n'
+            '<label for="cf-product">产品</label>\n'
+            f'<select id="cf-product" name="product" required>\n{options}\n</select>\n'
+            '<label for="cf-days">已逾期天数</label>\n'
+            '<input id="cf-days" name="days" type="number" inputmode="numeric" min="0" max="3650" step="1" '
+            'required placeholder="例如 10">\n'
+            '<button type="submit" class="md-button md-button--primary">查看结果</button>\n'
+            "</form>\n\n"
+            '<div id="cf-self-check-result" class="cf-self-check-result" aria-live="polite"></div>\n\n'
+            "<noscript>这个页面需要浏览器运行 JavaScript。也可以直接查看[各产品页面](products/index.md)。</noscript>\n")
+
+
 def regulations_page(regulations: list[Regulation]) -> str:
     parts = [front_matter(title="法律法规与监管规定",
                           description="本站引用的征信、催收与投诉相关法律条文和监管规定，注明可信度。"),
@@ -377,6 +452,8 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     if regulations:
         files["regulations.md"] = regulations_page(list(regulations))
     files["questions.md"] = questions_page(with_topic, list(general_questions))
+    files["self-check.md"] = self_check_page(with_topic)
+    files[SELF_CHECK_DATA] = self_check_data(with_topic, article_by_id, list(regulations))
     with_pages = {p.id: p for p, _ in with_topic}
     for product, topic in with_topic:
         files[f"products/{product.id}.md"] = product_page(product, topic, article_by_id, regulations, with_pages)

@@ -1,0 +1,107 @@
+/* 逾期自查: product + days overdue → the stage you are in, what comes next, what it means
+ * for 征信, your rights. Plain script, no framework, no request but the site's own JSON. */
+(function () {
+  "use strict";
+
+  var form = document.getElementById("cf-self-check");
+  if (!form) { return; }
+  var out = document.getElementById("cf-self-check-result");
+  var data = null;
+
+  function el(tag, attrs, children) {
+    var node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    (children || []).forEach(function (c) {
+      node.appendChild(typeof c === "string" ? document.createTextNode(c) : c);
+    });
+    return node;
+  }
+
+  function link(href, text) { return el("a", { href: href }, [text]); }
+
+  function legalList(items) {
+    return el("ul", {}, items.map(function (item) {
+      return el("li", {}, [item.text + "（", link(item.href, item.cite), "）"]);
+    }));
+  }
+
+  function stageBlock(stage) {
+    var parts = [el("strong", {}, [stage.label + (stage.title ? " · " + stage.title : "")]), el("br"), stage.text];
+    if (stage.channels.length) { parts.push(el("br"), "渠道：" + stage.channels.join("、")); }
+    if (stage.source) { parts.push(" ", link(stage.source, "查看原文")); }
+    return el("p", {}, parts);
+  }
+
+  /* The stage a reader is in: the last dated stage that has begun and not ended. */
+  function locate(stages, days) {
+    var dated = stages.filter(function (s) { return s.from !== null || s.to !== null; });
+    var current = null, next = null;
+    dated.forEach(function (s) {
+      var from = s.from === null ? -Infinity : s.from;
+      var to = s.to === null ? Infinity : s.to;
+      if (from <= days && days <= to) { current = s; }
+      if (from > days && (next === null || from < next.from)) { next = s; }
+    });
+    return { current: current, next: next, undated: stages.length - dated.length };
+  }
+
+  function show(productId, days) {
+    var product = data.products.filter(function (p) { return p.id === productId; })[0];
+    out.textContent = "";
+    if (!product) { return; }
+    var found = locate(product.stages, days);
+    var title = days === 0 ? "今天是还款日" : "逾期第 " + days + " 天";
+    out.appendChild(el("h2", { id: "result", tabindex: "-1" }, [product.name + "：" + title]));
+
+    out.appendChild(el("h3", {}, ["你现在可能处在的阶段"]));
+    if (found.current) {
+      out.appendChild(stageBlock(found.current));
+    } else if (!product.stages.length) {
+      out.appendChild(el("p", {}, ["本站还没有整理到这个产品的逾期流程。下面是适用于所有消费信贷产品的法律规定。"]));
+    } else {
+      out.appendChild(el("p", {}, ["来源文章没有说明逾期第 " + days + " 天的具体做法。可以看看",
+        link(product.page + "#timeline", "这个产品的完整时间线"), "。"]));
+    }
+    out.appendChild(el("h3", {}, ["接下来会怎样"]));
+    if (found.next) {
+      out.appendChild(el("p", {}, ["从" + found.next.label + "起："]));
+      out.appendChild(stageBlock(found.next));
+    } else {
+      out.appendChild(el("p", {}, ["来源文章没有说明之后的日期。", link(product.page + "#timeline", "查看完整时间线"), "。"]));
+    }
+
+    out.appendChild(el("h3", {}, ["对征信的影响"]));
+    if (product.reporting.length) {
+      out.appendChild(el("p", {}, ["这个产品是否上征信："]));
+      out.appendChild(legalList(product.reporting));
+    } else if (product.reportingUnverified) {
+      out.appendChild(el("p", {}, ["这个产品是否上征信，来源说法不一，本站未能核实；请以自己的征信报告为准。"]));
+    }
+    out.appendChild(legalList(data.credit));
+
+    out.appendChild(el("h3", {}, ["你的权利"]));
+    out.appendChild(legalList(data.rights));
+    out.appendChild(el("h3", {}, ["去哪里投诉"]));
+    out.appendChild(legalList(data.complain));
+    out.appendChild(el("p", {}, [link(product.page, "查看" + product.name + "的完整页面")]));
+    document.getElementById("result").focus();
+  }
+
+  function submit(event) {
+    event.preventDefault();
+    var days = parseInt(form.elements.days.value, 10);
+    if (isNaN(days) || days < 0) {
+      out.textContent = "请输入 0 或更大的整数天数。";
+      form.elements.days.focus();
+      return;
+    }
+    var go = function () { show(form.elements.product.value, days); };
+    if (data) { go(); return; }
+    fetch(form.getAttribute("data-src"))
+      .then(function (r) { return r.json(); })
+      .then(function (json) { data = json; go(); })
+      .catch(function () { out.textContent = "数据没有加载成功，请刷新页面再试。"; });
+  }
+
+  form.addEventListener("submit", submit);
+})();

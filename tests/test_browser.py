@@ -1,0 +1,181 @@
+"""The site in a real browser: Debian's Chromium driven by Playwright, against the built
+site served on 127.0.0.1. Every page visited is checked for requests to any other host and
+for console errors; screenshots at 390 px go to test-artifacts/; axe-core checks
+accessibility.
+
+Needs `apt-get install chromium fonts-noto-cjk` (done by .ci/run). Without Chromium these
+tests fail and say so, unless CREDITFAQ_SKIP_BROWSER=1 is set.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ROOT
+
+CHROMIUM = os.environ.get("CREDITFAQ_CHROMIUM", "/usr/bin/chromium")
+AXE = ROOT / "tests/browser/node_modules/axe-core/axe.min.js"
+ARTIFACTS = ROOT / "test-artifacts"
+PHONE = {"width": 390, "height": 844}
+
+if os.environ.get("CREDITFAQ_SKIP_BROWSER"):
+    pytest.skip("browser tests skipped: CREDITFAQ_SKIP_BROWSER is set", allow_module_level=True)
+
+
+def _require_browser() -> None:
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}. Install it with `sudo apt-get install chromium fonts-noto-cjk` "
+            "(Debian/Ubuntu), or point CREDITFAQ_CHROMIUM at a Chromium binary; set CREDITFAQ_SKIP_BROWSER=1 to "
+            "skip the browser tests.", pytrace=False)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_site: Path):
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    _require_browser()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(
+            executable_path=CHROMIUM if Path(CHROMIUM).exists() else shutil.which("chromium"),
+            headless=True,
+            # without these Chromium calls home at start, which a closed network refuses
+            args=["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--disable-default-apps"])
+        yield b
+        b.close()
+
+
+class Watched:
+    """A phone-sized page that records every request and console error."""
+
+    def __init__(self, browser, origin: str):
+        self.context = browser.new_context(viewport=PHONE, device_scale_factor=1, locale="zh-CN")
+        self.page = self.context.new_page()
+        self.origin = origin
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.page.on("request", lambda r: self.requests.append(r.url))
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+
+    def foreign(self) -> list[str]:
+        host = urlsplit(self.origin).netloc
+        return [u for u in self.requests if urlsplit(u).scheme in ("http", "https", "ws", "wss")
+                and urlsplit(u).netloc != host]
+
+    def assert_clean(self) -> None:
+        assert not self.foreign(), f"requests to other hosts: {self.foreign()}"
+        assert not self.errors, f"console errors: {self.errors}"
+
+    def screenshot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / f"{name}-390px.png"
+        self.page.screenshot(path=str(path), full_page=True)
+        return path
+
+    def axe(self) -> list[dict]:
+        assert AXE.is_file(), f"axe-core missing at {AXE}: run `make test` (it runs npm ci in tests/browser)"
+        self.page.add_script_tag(path=str(AXE))
+        result = self.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+        return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser, server):
+    w = Watched(browser, server)
+    yield w
+    w.close()
+
+
+def test_search_finds_zhengxin_and_opens_a_product_page(watched: Watched) -> None:
+    page = watched.page
+    page.goto(watched.origin + "/")
+    page.click("label.md-header__button[for='__search']")
+    page.fill("input.md-search__input", "征信")
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=15_000)
+    assert results.count() > 0
+    product_link = page.locator(".md-search-result__link[href*='products/']").first
+    product_link.click()
+    page.wait_for_url("**/products/**")
+    assert page.locator("h2#timeline").count() == 1
+    watched.assert_clean()
+
+
+def test_self_check_gives_the_stage_for_ten_days(watched: Watched) -> None:
+    page = watched.page
+    page.goto(watched.origin + "/self-check/")
+    # keyboard only: tab into the form, choose the product, type the days, press Enter
+    page.focus("#cf-product")
+    page.select_option("#cf-product", "xiaohua-qianbao")
+    page.keyboard.press("Tab")
+    page.keyboard.type("10")
+    page.keyboard.press("Enter")
+    result = page.locator("#cf-self-check-result")
+    result.locator("h2").wait_for(timeout=10_000)
+    text = result.inner_text()
+    assert "小花钱包：逾期第 10 天" in text
+    # 逾期初期通知 runs from day 1 on, so on day 10 it is the stage the reader is in
+    current = result.locator("h3:has-text('你现在可能处在的阶段') + p").inner_text()
+    assert "逾期第1天起" in current and "逾期初期通知" in current
+    assert "对征信的影响" in text and "《征信业管理条例》" in text and "你的权利" in text
+    assert page.evaluate("document.activeElement.id") == "result", "focus moves to the result"
+    watched.screenshot("self-check-10-days")
+    watched.assert_clean()
+
+
+def test_a_footnote_leads_to_its_source_paragraph(watched: Watched) -> None:
+    page = watched.page
+    page.goto(watched.origin + "/products/huabei/")
+    page.locator("li.cf-stage sup a.footnote-ref").first.click()
+    footnote = page.locator("div.footnote li:target")
+    footnote.wait_for(timeout=5_000)
+    footnote.locator("a:has-text('查看原文段落')").click()
+    page.wait_for_url("**/articles/**")
+    target = page.locator("p:target")
+    target.wait_for(timeout=5_000)
+    assert target.inner_text().strip()
+    assert target.get_attribute("id").startswith("p-")
+    watched.assert_clean()
+
+
+@pytest.mark.parametrize("name,path", [("home", "/"), ("product-huabei", "/products/huabei/"),
+                                       ("self-check", "/self-check/")])
+def test_pages_at_phone_width_are_accessible_and_quiet(watched: Watched, name: str, path: str) -> None:
+    page = watched.page
+    page.goto(watched.origin + path)
+    page.wait_for_load_state("networkidle")
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"{path} scrolls sideways at 390 px ({width} px wide)"
+    shot = watched.screenshot(name)
+    assert shot.stat().st_size > 10_000
+    serious = watched.axe()
+    assert not serious, [(v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in serious]
+    watched.assert_clean()
