@@ -13,7 +13,7 @@ from collections import defaultdict
 import yaml
 
 from .model import SECTIONS, Claim, OverdueStage, Product, Question, Regulation, SourceArticle, TopicFile
-from .rules import SEARCH_TERMS
+from .rules import COMPARE_DAYS, SEARCH_TERMS, TOPIC_PAGES
 from .text import is_traditional, to_simplified
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -279,6 +279,8 @@ def home_page(products: list[tuple[Product, TopicFile]], articles: list[SourceAr
     if rest := [p for p, t in products if not _visible(t.claims())]:
         parts.append("**更多产品**（读者常问的问题和通用法律规定）："
                      + "、".join(f"[{esc(p.name)}](products/{p.id}.md)" for p in rest) + "\n")
+    parts.append("## 专题\n\n[逾期几天会怎样](topics/overdue-days.md) · "
+                 + " · ".join(f"[{title}](topics/{slug}.md)" for slug, title, _, _ in TOPIC_PAGES) + "\n")
     parts.append(f"## 来源文章\n\n本站目前整理了 {len(articles)} 篇来源文章，见[来源文章列表](articles/index.md)。\n")
     return "\n".join(parts)
 
@@ -343,6 +345,107 @@ def questions_page(with_topic: list[tuple[Product, TopicFile]], general: list[Qu
     return "\n".join(parts)
 
 
+# --- Topic pages across products -------------------------------------------------------------
+
+
+def effective_days(stages: list[OverdueStage]) -> list[tuple[float, float] | None]:
+    """When each stage is in effect, as far as the sources let us say. An open-ended stage
+    ("逾期后…", [1, null]) lasts until the next stage in the timeline begins; when the next
+    stage's day is not stated, we cannot say how long it lasts, so only its first day counts."""
+    out: list[tuple[float, float] | None] = []
+    for i, stage in enumerate(stages):
+        if not stage.days:
+            out.append(None)
+            continue
+        start = stage.days[0] if stage.days[0] is not None else float("-inf")
+        end = stage.days[1] if stage.days[1] is not None else None
+        if end is None:
+            later = stages[i + 1:]
+            if not later:
+                end = float("inf")
+            elif later[0].days and later[0].days[0] is not None:
+                end = max(start, later[0].days[0] - 1)
+            else:
+                end = start
+        out.append((start, end))
+    return out
+
+
+def _stage_on(stages: list[OverdueStage], day: int) -> OverdueStage | None:
+    """The stage in effect on a day."""
+    covering = [s for s, r in zip(stages, effective_days(stages), strict=True) if r and r[0] <= day <= r[1]]
+    return covering[-1] if covering else None
+
+
+def overdue_days_page(with_topic: list[tuple[Product, TopicFile]], regulations: list[Regulation]) -> str:
+    parts = [front_matter(title="逾期几天会怎样：各产品逾期时间线对比",
+                          description="花呗、小花钱包等产品逾期第1、3、7、15、30、90天分别会发生什么，按来源文章整理对比。"),
+             "# 逾期几天会怎样\n",
+             "下表按来源文章的说法，对比各产品在逾期第 1、3、7、15、30、90 天所处的阶段。点击单元格可以看到"
+             "这一阶段的原文说法和出处；“—”表示来源没有说到这一天。想按自己的天数查，可以用[逾期自查](../self-check.md)。\n"]
+    rows = []
+    for product, topic in with_topic:
+        stages = _visible(topic.timeline)
+        if not any(s.days for s in stages):
+            continue
+        cells = []
+        for day in COMPARE_DAYS:
+            stage = _stage_on(stages, day)
+            cells.append(f"[{esc(stage.title or days_label(stage.days))}](../products/{product.id}.md#{stage.id})"
+                         if stage else "—")
+        rows.append(f"| [{esc(product.name)}](../products/{product.id}.md) | " + " | ".join(cells) + " |")
+    if rows:
+        parts.append("| 产品 | " + " | ".join(f"第{d}天" for d in COMPARE_DAYS) + " |")
+        parts.append("|---" * (len(COMPARE_DAYS) + 1) + "|")
+        parts += rows
+        parts.append("")
+    else:
+        parts.append("现有来源文章还没有写明具体天数的逾期阶段。\n")
+    law = {r.id: r for r in regulations if r.publishable}
+    if reg := law.get("zhengxin-tiaoli-15"):
+        parts.append("不论哪个产品，法律都有这条规定：\n")
+        parts.append(f"- {regulation_line(reg, '../')}\n")
+    return "\n".join(parts)
+
+
+def topic_page(slug: str, title: str, reg_ids: tuple[str, ...], pattern, with_topic: list[tuple[Product, TopicFile]],
+               articles: dict[str, SourceArticle], regulations: list[Regulation]) -> str:
+    notes = _Footnotes(articles, "../")
+    law = {r.id: r for r in regulations if r.publishable}
+    chosen = [law[i] for i in reg_ids if i in law]
+    parts = [front_matter(title=title, description=f"{title}：相关法律规定和各来源文章的说法，每一条都注明出处。"),
+             f"# {title}\n"]
+    if verified := [r for r in chosen if r.confidence == "verified"]:
+        parts.append("## 法律规定 {#law}\n")
+        parts.extend(f"- {regulation_line(r, '../')}" for r in verified)
+        parts.append("")
+    if reported := [r for r in chosen if r.confidence == "secondary"]:
+        parts.append("## 据报道的规定 {#reported}\n")
+        parts.append("以下内容只有新闻或律所文章等二手来源，本站未能对照原文核实。\n")
+        parts.extend(f"- {regulation_line(r, '../')}" for r in reported)
+        parts.append("")
+    sayings = []
+    for product, topic in with_topic:
+        for claim in _visible([*topic.credit, *topic.rights, *topic.timeline]):
+            if pattern.search(to_simplified(claim.text)):
+                sayings.append(f"- [{esc(product.name)}](../products/{product.id}.md)：{esc(claim.text)}{notes.ref(claim)}"
+                               + (" **（来源说法不一）**" if claim.disputed else ""))
+    if sayings:
+        parts.append("## 来源文章怎么说 {#sources}\n")
+        parts.append("这些是来源文章的说法，未必准确；与上面的法律规定不一致时，以法律规定为准。\n")
+        parts += sayings
+        parts.append("")
+    parts.append(notes.definitions())
+    return "\n".join(parts)
+
+
+def topics_index() -> str:
+    parts = [front_matter(title="专题", description="跨产品的专题：逾期几天会怎样、征信记录多久消除、爆通讯录是否合法等。"),
+             "# 专题\n", "- [逾期几天会怎样](overdue-days.md)"]
+    parts += [f"- [{title}]({slug}.md)" for slug, title, _, _ in TOPIC_PAGES]
+    return "\n".join(parts) + "\n"
+
+
 # --- 逾期自查 ------------------------------------------------------------------------------
 
 SELF_CHECK_DATA = "assets/self-check.json"
@@ -368,12 +471,16 @@ def self_check_data(with_topic: list[tuple[Product, TopicFile]], articles: dict[
     products = []
     for product, topic in with_topic:
         stages = []
-        for stage in _visible(topic.timeline):
+        timeline = _visible(topic.timeline)
+        for stage, span in zip(timeline, effective_days(timeline), strict=True):
             source = stage.sources[0] if stage.sources else None
             aid, pid = source.split("#", 1) if source else (None, None)
+            finite = (lambda x: x if x not in (float("inf"), float("-inf")) else None)
             stages.append({
-                "from": stage.days[0] if stage.days else None,
-                "to": stage.days[1] if stage.days else None,
+                # when the stage is in effect (null: open) — see effective_days; null both: not stated
+                "from": finite(span[0]) if span else None,
+                "to": finite(span[1]) if span else None,
+                "dated": span is not None,
                 "label": days_label(stage.days),
                 "title": stage.title or "",
                 "text": stage.text,
@@ -408,7 +515,7 @@ def self_check_page(with_topic: list[tuple[Product, TopicFile]]) -> str:
             '<button type="submit" class="md-button md-button--primary">查看结果</button>\n'
             "</form>\n\n"
             '<div id="cf-self-check-result" class="cf-self-check-result" aria-live="polite"></div>\n\n'
-            "<noscript>这个页面需要浏览器运行 JavaScript。也可以直接查看[各产品页面](products/index.md)。</noscript>\n")
+            '<noscript>这个页面需要浏览器运行 JavaScript。也可以直接查看<a href="../products/">各产品页面</a>。</noscript>\n')
 
 
 def regulations_page(regulations: list[Regulation]) -> str:
@@ -453,6 +560,11 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
         files["regulations.md"] = regulations_page(list(regulations))
     files["questions.md"] = questions_page(with_topic, list(general_questions))
     files["self-check.md"] = self_check_page(with_topic)
+    files["topics/index.md"] = topics_index()
+    files["topics/overdue-days.md"] = overdue_days_page(with_topic, list(regulations))
+    for slug, title, reg_ids, pattern in TOPIC_PAGES:
+        files[f"topics/{slug}.md"] = topic_page(slug, title, reg_ids, pattern, with_topic, article_by_id,
+                                                list(regulations))
     files[SELF_CHECK_DATA] = self_check_data(with_topic, article_by_id, list(regulations))
     with_pages = {p.id: p for p, _ in with_topic}
     for product, topic in with_topic:

@@ -247,3 +247,27 @@ GENERIC_CREDIT_WORDS = ("网贷", "贷款", "借贷", "信贷", "现金", "信�
                         "互联网", "软件", "小程序", "APP", "机构", "成功", "不成功", "申贷", "借钱平台", "欠", "与",
                         "和", "的", "对", "后", "未", "是否", "上", "按时", "提前", "延期", "帮", "花钱", "钱花",
                         "省钱", "开花", "花呗", "借呗")
+
+# --- Topic pages across products --------------------------------------------------------------
+
+# slug, title, the regulation ids that answer it (verified stated as law, secondary folded
+# away with attribution), and the pattern that picks source claims about it from every product.
+TOPIC_PAGES = (
+    ("zhengxin-duojiu-xiaochu", "征信记录多久消除",
+     ("zhengxin-tiaoli-16", "zhengxin-tiaoli-16-jiuzheng", "zhengxin-tiaoli-15", "zhengxin-tiaoli-17",
+      "zhengxin-tiaoli-25", "zhengxin-tiaoli-26", "yici-xingxiu-fu-2025"),
+     re.compile(r"消除|删除|保存|保留|五年|5年|征信记录|不良记录")),
+    ("bao-tongxunlu", "爆通讯录是否合法",
+     ("xingfa-253-1", "geren-xinxi-baohufa-10-25-66-69", "minfadian-1032-1033", "xiaofeizhe-quanyi-29",
+      "cuishou-guobiao-2025", "zhian-chufa-42-2012"),
+     re.compile(r"通讯录|联系人|亲友|家人|第三方|隐私|个人信息")),
+    ("cuishou-quanyi", "催收权益与投诉渠道",
+     ("xingfa-293-1", "minfadian-1032-1033", "zhian-chufa-42-2012", "xinyongka-banfa-68", "cuishou-guobiao-2025",
+      "hotline-12378", "hotline-12363", "nifa-jubao", "zhengxin-tiaoli-26"),
+     re.compile(r"不得|暴力|恐吓|骚扰|威胁|侮辱|投诉|合法权益")),
+    ("xieshang-huankuan", "协商还款",
+     ("xinyongka-banfa-70",),
+     re.compile(r"协商|分期还款|延期|还款计划|还款方案|个性化分期")),
+)
+# The days the comparison table of 逾期几天会怎样 looks at.
+COMPARE_DAYS = (1, 3, 7, 15, 30, 90)

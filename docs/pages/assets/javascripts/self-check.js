@@ -32,17 +32,21 @@
     return el("p", {}, parts);
   }
 
-  /* The stage a reader is in: the last dated stage that has begun and not ended. */
+  /* Where a reader stands on a product's timeline (stages in the timeline's order):
+   * the stage in effect on that day; else the latest one that has begun; and what the
+   * sources mention after it, dated or not. */
   function locate(stages, days) {
-    var dated = stages.filter(function (s) { return s.from !== null || s.to !== null; });
-    var current = null, next = null;
-    dated.forEach(function (s) {
+    var current = null, latest = null, latestIndex = -1, next = null;
+    stages.forEach(function (s, i) {
+      if (!s.dated) { return; }
       var from = s.from === null ? -Infinity : s.from;
       var to = s.to === null ? Infinity : s.to;
       if (from <= days && days <= to) { current = s; }
+      if (from <= days) { latest = s; latestIndex = i; }
       if (from > days && (next === null || from < next.from)) { next = s; }
     });
-    return { current: current, next: next, undated: stages.length - dated.length };
+    var later = stages.slice(latestIndex + 1).filter(function (s) { return !s.dated; });
+    return { current: current, latest: latest, next: next, later: later };
   }
 
   function show(productId, days) {
@@ -58,6 +62,9 @@
       out.appendChild(stageBlock(found.current));
     } else if (!product.stages.length) {
       out.appendChild(el("p", {}, ["本站还没有整理到这个产品的逾期流程。下面是适用于所有消费信贷产品的法律规定。"]));
+    } else if (found.latest) {
+      out.appendChild(el("p", {}, ["来源文章没有说明逾期第 " + days + " 天的具体做法。已经开始的最近一个阶段是："]));
+      out.appendChild(stageBlock(found.latest));
     } else {
       out.appendChild(el("p", {}, ["来源文章没有说明逾期第 " + days + " 天的具体做法。可以看看",
         link(product.page + "#timeline", "这个产品的完整时间线"), "。"]));
@@ -66,8 +73,13 @@
     if (found.next) {
       out.appendChild(el("p", {}, ["从" + found.next.label + "起："]));
       out.appendChild(stageBlock(found.next));
-    } else {
-      out.appendChild(el("p", {}, ["来源文章没有说明之后的日期。", link(product.page + "#timeline", "查看完整时间线"), "。"]));
+    }
+    if (found.later.length) {
+      out.appendChild(el("p", {}, ["来源还提到这些阶段，但没有说明从第几天开始："]));
+      found.later.forEach(function (s) { out.appendChild(stageBlock(s)); });
+    }
+    if (!found.next && !found.later.length) {
+      out.appendChild(el("p", {}, ["来源文章没有说明之后的安排。", link(product.page + "#timeline", "查看完整时间线"), "。"]));
     }
 
     out.appendChild(el("h3", {}, ["对征信的影响"]));
