@@ -110,6 +110,10 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
         lambda p: _edit(p, "data/regulations.yml", "  products: [huabei]", "  products: [huabay]"),
         "data/regulations.yml", "huabay", r"unknown product `huabay`",
     ),
+    "glossary cites an unverified regulation": (
+        lambda p: _edit(p, "data/glossary.yml", "regulations: [zhengxin-tiaoli-25]", "regulations: [meituan-yuefu-zhengxin]"),
+        "data/glossary.yml", "meituan-yuefu-zhengxin", r"terms\[2\]\.regulations\[0\]: unverified regulation",
+    ),
     "empty file": (
         lambda p: (p / TOPIC).write_text("", encoding="utf-8"),
         TOPIC, None, r"the file is empty",

@@ -218,3 +218,25 @@ def test_legal_statements_follow_the_fact_sheet_confidence(built_site: Path) -> 
     links = [a["href"] for a in product.find_all("a", href=True) if "regulations/#" in a["href"]]
     assert any(h.endswith("#zhengxin-tiaoli-16") for h in links), "the credit section must cite the 5-year rule"
     assert any(h.endswith("#xingfa-293-1") for h in links), "the rights section must cite the collection offence"
+
+
+def test_glossary_terms_are_tooltips_in_running_chinese_text(built_site: Path) -> None:
+    from conftest import ROOT
+
+    terms = yaml.safe_load((ROOT / "data/glossary.yml").read_text(encoding="utf-8"))["terms"]
+    marked = {}
+    for page in _html_files(built_site):
+        for abbr in _soup(page).select("article abbr[title]"):
+            marked.setdefault(abbr.get_text(), abbr["title"])
+            # inside a sentence, with Chinese characters right before or after it
+            around = abbr.parent.get_text()
+            assert abbr.get_text() in around
+    definitions = {name: t["definition"] for t in terms for name in (t["term"], *t.get("aliases", []))}
+    assert {"征信", "爆通讯录"} <= set(marked), sorted(marked)
+    for name, title in marked.items():
+        assert title == definitions[name]
+    huabei = _soup(built_site / "products/huabei/index.html")
+    assert huabei.select("#credit ~ ul abbr[title]"), "the credit section's sentences carry tooltips"
+    assert not huabei.select("h1 abbr, h2 abbr, a abbr"), "headings and links stay plain"
+    glossary = _soup(built_site / "glossary/index.html").get_text()
+    assert all(t["term"] in glossary and t["definition"][:20] in glossary for t in terms)

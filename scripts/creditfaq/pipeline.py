@@ -306,6 +306,14 @@ def check(project: Project) -> tuple[Corpus, list[Problem]]:
                     problems.append(Problem(project.rel(project.regulations_file),
                                             *loc.where(("regulations", i, "products", j)),
                                             f"regulations[{i}].products[{j}]", f"unknown product `{pid}`"))
+    if corpus.glossary:
+        loc = corpus.located["glossary"]
+        for i, term in enumerate(corpus.glossary.terms):
+            for j, rid in enumerate(term.regulations):
+                if rid not in regulations or not regulations[rid].publishable:
+                    why = "unknown regulation" if rid not in regulations else "unverified regulation, which cannot ground"
+                    problems.append(Problem(project.rel(project.glossary_file), *loc.where(("terms", i, "regulations", j)),
+                                            f"terms[{i}].regulations[{j}]", f"{why} `{rid}`"))
     claim_owner: dict[str, str] = {}
     for product, topic in corpus.topics.items():
         file, loc = corpus.files[f"topic:{product}"], corpus.located[f"topic:{product}"]
@@ -352,7 +360,8 @@ def render(project: Project, corpus: Corpus) -> list[str]:
     assert corpus.products is not None
     files.update(render_site(corpus.products.products, list(corpus.articles.values()), list(corpus.topics.values()),
                              corpus.regulations.regulations if corpus.regulations else [],
-                             corpus.questions.questions if corpus.questions else []))
+                             corpus.questions.questions if corpus.questions else [],
+                             corpus.glossary.terms if corpus.glossary else []))
     return sync_tree(project.generated, files)
 
 

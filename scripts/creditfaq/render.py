@@ -12,9 +12,10 @@ from collections import defaultdict
 
 import yaml
 
-from .model import SECTIONS, Claim, OverdueStage, Product, Question, Regulation, SourceArticle, TopicFile
+from .model import (SECTIONS, Claim, GlossaryTerm, OverdueStage, Product, Question, Regulation, SourceArticle,
+                    TopicFile)
 from .rules import COMPARE_DAYS, SEARCH_TERMS, TOPIC_PAGES
-from .text import is_traditional, to_simplified
+from .text import is_traditional, short_hash, to_simplified
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 
@@ -27,6 +28,36 @@ def esc(text: str) -> str:
 
 def attr(text: str) -> str:
     return html.escape(text, quote=True)
+
+
+class Glossary:
+    """Terms that become tooltips in running text: the first mention in a paragraph or list
+    item is wrapped in <abbr title="…">, longest term first (不良信息 before 信息)."""
+
+    def __init__(self, terms: list[GlossaryTerm] = ()):
+        self.definitions = {}
+        for t in terms:
+            for name in (t.term, *t.aliases):
+                self.definitions.setdefault(name, t.definition)
+        names = sorted(self.definitions, key=len, reverse=True)
+        self.pattern = re.compile("|".join(re.escape(n) for n in names)) if names else None
+
+    def mark(self, escaped: str) -> str:
+        """`escaped`: text already passed through esc(); returns it with tooltips."""
+        if self.pattern is None:
+            return escaped
+        seen: set[str] = set()
+
+        def wrap(m: re.Match[str]) -> str:
+            if m.group(0) in seen:
+                return m.group(0)
+            seen.add(m.group(0))
+            return f'<abbr title="{attr(self.definitions[m.group(0)])}">{m.group(0)}</abbr>'
+
+        return self.pattern.sub(wrap, escaped)
+
+
+NO_GLOSSARY = Glossary()
 
 
 def front_matter(**meta: object) -> str:
@@ -78,13 +109,13 @@ def citation(reg: Regulation) -> str:
     return reg.law + (reg.article or "")
 
 
-def regulation_line(reg: Regulation, prefix: str) -> str:
+def regulation_line(reg: Regulation, prefix: str, gl: Glossary = NO_GLOSSARY) -> str:
     """A legal statement as the fact sheet allows it: verified as law with its article,
     secondary only behind its attribution. Unverified ones are never passed here."""
     link = f"[{esc(citation(reg))}]({prefix}regulations.md#{reg.id})"
     if reg.confidence == "verified":
-        return f"{link}：{esc(reg.summary)}"
-    return f"{esc(reg.attribution or '据报道')}，{esc(reg.summary)}（{link}，二手来源，未对照原文核实）"
+        return f"{link}：{gl.mark(esc(reg.summary))}"
+    return f"{esc(reg.attribution or '据报道')}，{gl.mark(esc(reg.summary))}（{link}，二手来源，未对照原文核实）"
 
 
 def _regulations_for(kind: str, product: Product, regulations: list[Regulation]) -> list[Regulation]:
@@ -128,7 +159,7 @@ def _visible(claims: list[Claim]) -> list[Claim]:
     return [c for c in claims if c.status != "rejected"]
 
 
-def _timeline(stages: list[OverdueStage], notes: _Footnotes) -> str:
+def _timeline(stages: list[OverdueStage], notes: _Footnotes, gl: Glossary = NO_GLOSSARY) -> str:
     # A tight Markdown list (one line per stage) so that attr_list can class each item and
     # MkDocs still sees the footnote links; CSS draws the line and the dots.
     out = []
@@ -136,7 +167,7 @@ def _timeline(stages: list[OverdueStage], notes: _Footnotes) -> str:
         line = f'<span class="cf-stage__days">{attr(days_label(stage.days))}</span>'
         if stage.title:
             line += f" **{esc(stage.title)}**"
-        line += f"<br>{esc(stage.text)}{notes.ref(stage)}"
+        line += f"<br>{gl.mark(esc(stage.text))}{notes.ref(stage)}"
         if stage.channels:
             line += '<br><span class="cf-stage__channels">' + "".join(
                 f'<span class="cf-channel">{attr(ch)}</span>' for ch in stage.channels) + "</span>"
@@ -145,7 +176,8 @@ def _timeline(stages: list[OverdueStage], notes: _Footnotes) -> str:
 
 
 def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceArticle],
-                 regulations: list[Regulation] = (), others: dict[str, Product] | None = None) -> str:
+                 regulations: list[Regulation] = (), others: dict[str, Product] | None = None,
+                 gl: Glossary = NO_GLOSSARY) -> str:
     """`others`: the products that have pages, for the related-products links."""
     others = others or {}
     notes = _Footnotes(articles, "../")
@@ -178,24 +210,24 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
         if not claims:
             parts.append("现有来源文章没有谈到这一点。\n")
         elif kind == "timeline":
-            parts.append(_timeline(claims, notes))  # type: ignore[arg-type]
+            parts.append(_timeline(claims, notes, gl))  # type: ignore[arg-type]
         else:
             if any(c.disputed for c in claims):
                 parts.append('!!! warning "来源说法不一"\n    下面标出的几条说法互相矛盾，本站无法判断哪一条对。'
                              "请以你自己的信用报告和放贷机构的正式说明为准。\n")
             parts.append("来源文章的说法：\n")
-            parts.extend(f"- {esc(c.text)}{notes.ref(c)}" + (" **（来源说法不一）**" if c.disputed else "")
+            parts.extend(f"- {gl.mark(esc(c.text))}{notes.ref(c)}" + (" **（来源说法不一）**" if c.disputed else "")
                          for c in claims)
             parts.append("")
         law = _regulations_for(kind, product, list(regulations))
         if verified := [r for r in law if r.confidence == "verified"]:
             parts.append("法律规定：\n")
-            parts.extend(f"- {regulation_line(r, '../')}" for r in verified)
+            parts.extend(f"- {regulation_line(r, '../', gl)}" for r in verified)
             parts.append("")
         if reported := [r for r in law if r.confidence == "secondary"]:
             # second-hand statements are there for who wants them, folded away
             parts.append(f'??? note "据报道的监管规定（{len(reported)} 条，二手来源）"\n')
-            parts.extend(f"    - {regulation_line(r, '../')}" for r in reported)
+            parts.extend(f"    - {regulation_line(r, '../', gl)}" for r in reported)
             parts.append("")
     questions = [q for q in topic.questions if q.status != "rejected"]
     if questions:
@@ -219,7 +251,8 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
     return "\n".join(parts)
 
 
-def article_page(article: SourceArticle, products: list[Product], original: SourceArticle | None = None) -> str:
+def article_page(article: SourceArticle, products: list[Product], original: SourceArticle | None = None,
+                 gl: Glossary = NO_GLOSSARY) -> str:
     meta = []
     if article.date:
         meta.append(f"发布时间：{article.date.isoformat()}")
@@ -244,7 +277,7 @@ def article_page(article: SourceArticle, products: list[Product], original: Sour
         if section.heading:
             parts.append(f"## {esc(section.heading.rstrip('：:'))}\n")
         for para in section.paragraphs:
-            parts.append(f"{esc(para.text)}\n{{: #{para.id} .cf-{para.kind} }}\n")
+            parts.append(f"{gl.mark(esc(para.text))}\n{{: #{para.id} .cf-{para.kind} }}\n")
     body = "\n".join(p.text for p in article.paragraphs())
     if is_traditional(article.title + body):
         # Readers in mainland China read Simplified, and search must find 花唄 as 花呗.
@@ -409,7 +442,7 @@ def overdue_days_page(with_topic: list[tuple[Product, TopicFile]], regulations: 
 
 
 def topic_page(slug: str, title: str, reg_ids: tuple[str, ...], pattern, with_topic: list[tuple[Product, TopicFile]],
-               articles: dict[str, SourceArticle], regulations: list[Regulation]) -> str:
+               articles: dict[str, SourceArticle], regulations: list[Regulation], gl: Glossary = NO_GLOSSARY) -> str:
     notes = _Footnotes(articles, "../")
     law = {r.id: r for r in regulations if r.publishable}
     chosen = [law[i] for i in reg_ids if i in law]
@@ -417,18 +450,18 @@ def topic_page(slug: str, title: str, reg_ids: tuple[str, ...], pattern, with_to
              f"# {title}\n"]
     if verified := [r for r in chosen if r.confidence == "verified"]:
         parts.append("## 法律规定 {#law}\n")
-        parts.extend(f"- {regulation_line(r, '../')}" for r in verified)
+        parts.extend(f"- {regulation_line(r, '../', gl)}" for r in verified)
         parts.append("")
     if reported := [r for r in chosen if r.confidence == "secondary"]:
         parts.append("## 据报道的规定 {#reported}\n")
         parts.append("以下内容只有新闻或律所文章等二手来源，本站未能对照原文核实。\n")
-        parts.extend(f"- {regulation_line(r, '../')}" for r in reported)
+        parts.extend(f"- {regulation_line(r, '../', gl)}" for r in reported)
         parts.append("")
     sayings = []
     for product, topic in with_topic:
         for claim in _visible([*topic.credit, *topic.rights, *topic.timeline]):
             if pattern.search(to_simplified(claim.text)):
-                sayings.append(f"- [{esc(product.name)}](../products/{product.id}.md)：{esc(claim.text)}{notes.ref(claim)}"
+                sayings.append(f"- [{esc(product.name)}](../products/{product.id}.md)：{gl.mark(esc(claim.text))}{notes.ref(claim)}"
                                + (" **（来源说法不一）**" if claim.disputed else ""))
     if sayings:
         parts.append("## 来源文章怎么说 {#sources}\n")
@@ -537,8 +570,22 @@ def regulations_page(regulations: list[Regulation]) -> str:
     return "\n".join(parts)
 
 
+def glossary_page(terms: list[GlossaryTerm], regulations: list[Regulation]) -> str:
+    law = {r.id: r for r in regulations}
+    parts = [front_matter(title="术语表", description="逾期、征信、催收相关的常用词语解释，每条注明法律依据。"),
+             "# 术语表\n", "这些词出现在本站正文里时，把鼠标移到词上（手机上轻点）就能看到解释。\n"]
+    for t in terms:
+        also = f"（又称{esc('、'.join(t.aliases))}）" if t.aliases else ""
+        cites = "、".join(f"[{esc(citation(law[r]))}](regulations.md#{r})" for r in t.regulations if r in law)
+        parts.append(f"**{esc(t.term)}**{also}\n{{: #term-{short_hash(t.term)} }}\n\n{esc(t.definition)}"
+                     + (f"（依据：{cites}）" if cites else "") + "\n")
+    return "\n".join(parts)
+
+
 def render_site(products: list[Product], articles: list[SourceArticle], topics: list[TopicFile],
-                regulations: list[Regulation] = (), general_questions: list[Question] = ()) -> dict[str, str]:
+                regulations: list[Regulation] = (), general_questions: list[Question] = (),
+                glossary: list[GlossaryTerm] = ()) -> dict[str, str]:
+    gl = Glossary(list(glossary))
     by_id = {p.id: p for p in products}
     article_by_id = {a.id: a for a in articles}
     # products with most to say first; the rest alphabetically
@@ -564,12 +611,14 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     files["topics/overdue-days.md"] = overdue_days_page(with_topic, list(regulations))
     for slug, title, reg_ids, pattern in TOPIC_PAGES:
         files[f"topics/{slug}.md"] = topic_page(slug, title, reg_ids, pattern, with_topic, article_by_id,
-                                                list(regulations))
+                                                list(regulations), gl)
+    if glossary:
+        files["glossary.md"] = glossary_page(list(glossary), list(regulations))
     files[SELF_CHECK_DATA] = self_check_data(with_topic, article_by_id, list(regulations))
     with_pages = {p.id: p for p, _ in with_topic}
     for product, topic in with_topic:
-        files[f"products/{product.id}.md"] = product_page(product, topic, article_by_id, regulations, with_pages)
+        files[f"products/{product.id}.md"] = product_page(product, topic, article_by_id, regulations, with_pages, gl)
     for article in ordered:
         original = article_by_id.get(article.duplicate_of) if article.duplicate_of else None
-        files[f"articles/{article.id}.md"] = article_page(article, cited_by.get(article.id, []), original)
+        files[f"articles/{article.id}.md"] = article_page(article, cited_by.get(article.id, []), original, gl)
     return files
