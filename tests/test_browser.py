@@ -181,3 +181,21 @@ def test_pages_at_phone_width_are_accessible_and_quiet(watched: Watched, name: s
     serious = watched.axe()
     assert not serious, [(v["id"], v["impact"], v["help"], [n["target"] for n in v["nodes"][:3]]) for v in serious]
     watched.assert_clean()
+
+
+@pytest.mark.parametrize("query,first", [
+    ("花呗", "/products/huabei/"),
+    ("蚂蚁花呗", "/products/huabei/"),  # an alias: matched through the page's tags
+    ("爆通讯录", "/topics/bao-tongxunlu/"),
+    ("征信", "/topics/zhengxin-duojiu-xiaochu/"),
+    ("逾期三天", "/topics/overdue-days/"),
+])
+def test_search_puts_the_right_page_first(watched: Watched, query: str, first: str) -> None:
+    page = watched.page
+    page.goto(watched.origin + "/")
+    page.click("label.md-header__button[for='__search']")
+    page.fill("input.md-search__input", query)
+    page.locator(".md-search-result__item").first.wait_for(timeout=30_000)
+    href = page.eval_on_selector(".md-search-result__item > a.md-search-result__link", "a => a.href")
+    assert urlsplit(href).path == first, href
+    watched.assert_clean()

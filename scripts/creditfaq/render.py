@@ -60,9 +60,16 @@ class Glossary:
 NO_GLOSSARY = Glossary()
 
 
-def front_matter(**meta: object) -> str:
-    body = yaml.safe_dump({k: v for k, v in meta.items() if v is not None}, allow_unicode=True, sort_keys=False,
-                          width=10_000)
+# Search boosts by page role: our summaries outrank the source articles they cite, and
+# the index pages that merely list names do not outrank the pages about those names.
+BOOST = {"topic": 3, "product": 2, "tool": 2, "reference": 1, "article": 0.5, "index": 0.3}
+
+
+def front_matter(role: str | None = None, **meta: object) -> str:
+    data = {k: v for k, v in meta.items() if v is not None}
+    if role:
+        data["search"] = {"boost": BOOST[role]}
+    body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{body}---\n\n"
 
 
@@ -183,7 +190,10 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
     notes = _Footnotes(articles, "../")
     cited = sorted({s.split("#")[0] for c in _visible(topic.claims()) for s in c.sources})
     parts = [
-        front_matter(title=f"{product.name}逾期：时间线、征信影响与催收权益",
+        front_matter("product", title=f"{product.name}逾期：时间线、征信影响与催收权益",
+                     # tags: shown on the page, listed on the tag index, and weighted heavily by
+                     # search, so 蚂蚁花呗 finds the 花呗 page first
+                     tags=[product.name, *product.aliases, *([product.category] if product.category else [])],
                      description=f"{product.name}逾期后会发生什么、何时影响征信、催收时你有哪些权利，整理自 {len(cited)} 篇来源文章。"),
         f"# {esc(product.name)}\n",
         '<div class="cf-infobox" markdown>\n',
@@ -260,7 +270,7 @@ def article_page(article: SourceArticle, products: list[Product], original: Sour
     if products:
         meta.append("涉及产品：" + "、".join(f"[{esc(p.name)}](../products/{p.id}.md)" for p in products))
     parts = [
-        front_matter(title=article.title, description=f"来源文章《{article.title}》整理后的正文。"),
+        front_matter("article", title=article.title, description=f"来源文章《{article.title}》整理后的正文。"),
         f"# {esc(article.title)}\n",
         " · ".join(meta) + "\n{: .cf-meta }\n",
     ]
@@ -319,14 +329,14 @@ def home_page(products: list[tuple[Product, TopicFile]], articles: list[SourceAr
 
 
 def products_index(products: list[tuple[Product, TopicFile]]) -> str:
-    parts = [front_matter(title="产品列表", description="本站整理了逾期、征信与催收信息的消费信贷产品。"), "# 产品\n"]
+    parts = [front_matter("index", title="产品列表", description="本站整理了逾期、征信与催收信息的消费信贷产品。"), "# 产品\n"]
     parts += [f"- [{esc(p.name)}]({p.id}.md)" + (f"（又称{esc('、'.join(p.aliases))}）" if p.aliases else "")
               for p, _ in products]
     return "\n".join(parts) + "\n"
 
 
 def articles_index(articles: list[SourceArticle]) -> str:
-    parts = [front_matter(title="来源文章", description="本站整理过的全部来源文章。"), "# 来源文章\n"]
+    parts = [front_matter("index", title="来源文章", description="本站整理过的全部来源文章。"), "# 来源文章\n"]
     for a in articles:
         date = f"（{a.date.isoformat()}）" if a.date else ""
         parts.append(f"- [{esc(a.title)}]({a.id}.md){date}")
@@ -352,7 +362,7 @@ def jieba_user_dict(products: list[Product]) -> str:
 
 
 def questions_page(with_topic: list[tuple[Product, TopicFile]], general: list[Question]) -> str:
-    parts = [front_matter(title="读者常问的问题", description="按产品和主题整理的逾期、征信与催收问题，链接到回答它们的页面。"),
+    parts = [front_matter("index", title="读者常问的问题", description="按产品和主题整理的逾期、征信与催收问题，链接到回答它们的页面。"),
              "# 读者常问的问题\n",
              "这些问题来自来源文章的相关推荐和小标题，按产品和主题归类，点击问题可以看到回答它的部分。\n"]
     for product, topic in with_topic:
@@ -411,7 +421,7 @@ def _stage_on(stages: list[OverdueStage], day: int) -> OverdueStage | None:
 
 
 def overdue_days_page(with_topic: list[tuple[Product, TopicFile]], regulations: list[Regulation]) -> str:
-    parts = [front_matter(title="逾期几天会怎样：各产品逾期时间线对比",
+    parts = [front_matter("topic", title="逾期几天会怎样：各产品逾期时间线对比",
                           description="花呗、小花钱包等产品逾期第1、3、7、15、30、90天分别会发生什么，按来源文章整理对比。"),
              "# 逾期几天会怎样\n",
              "下表按来源文章的说法，对比各产品在逾期第 1、3、7、15、30、90 天所处的阶段。点击单元格可以看到"
@@ -446,7 +456,7 @@ def topic_page(slug: str, title: str, reg_ids: tuple[str, ...], pattern, with_to
     notes = _Footnotes(articles, "../")
     law = {r.id: r for r in regulations if r.publishable}
     chosen = [law[i] for i in reg_ids if i in law]
-    parts = [front_matter(title=title, description=f"{title}：相关法律规定和各来源文章的说法，每一条都注明出处。"),
+    parts = [front_matter("topic", title=title, description=f"{title}：相关法律规定和各来源文章的说法，每一条都注明出处。"),
              f"# {title}\n"]
     if verified := [r for r in chosen if r.confidence == "verified"]:
         parts.append("## 法律规定 {#law}\n")
@@ -472,8 +482,13 @@ def topic_page(slug: str, title: str, reg_ids: tuple[str, ...], pattern, with_to
     return "\n".join(parts)
 
 
+def tags_page() -> str:
+    return (front_matter("index", title="标签", description="按产品名称、别名和产品类型查找页面。")
+            + "# 标签\n\n按产品名称、别名和产品类型列出本站的页面。\n\n<!-- material/tags -->\n")
+
+
 def topics_index() -> str:
-    parts = [front_matter(title="专题", description="跨产品的专题：逾期几天会怎样、征信记录多久消除、爆通讯录是否合法等。"),
+    parts = [front_matter("index", title="专题", description="跨产品的专题：逾期几天会怎样、征信记录多久消除、爆通讯录是否合法等。"),
              "# 专题\n", "- [逾期几天会怎样](overdue-days.md)"]
     parts += [f"- [{title}]({slug}.md)" for slug, title, _, _ in TOPIC_PAGES]
     return "\n".join(parts) + "\n"
@@ -533,7 +548,7 @@ def self_check_data(with_topic: list[tuple[Product, TopicFile]], articles: dict[
 
 def self_check_page(with_topic: list[tuple[Product, TopicFile]]) -> str:
     options = "\n".join(f'<option value="{attr(p.id)}">{attr(p.name)}</option>' for p, _ in with_topic)
-    return (front_matter(title="逾期自查：逾期几天了，会怎样？",
+    return (front_matter("tool", title="逾期自查：逾期几天了，会怎样？",
                          description="选择产品、输入逾期天数，看看现在处在哪个阶段、接下来会怎样、对征信有什么影响、你有哪些权利。")
             + "# 逾期自查\n\n"
             "选择产品，输入已经逾期的天数（还款日当天算第 0 天，第二天算逾期第 1 天），"
@@ -552,7 +567,7 @@ def self_check_page(with_topic: list[tuple[Product, TopicFile]]) -> str:
 
 
 def regulations_page(regulations: list[Regulation]) -> str:
-    parts = [front_matter(title="法律法规与监管规定",
+    parts = [front_matter("reference", title="法律法规与监管规定",
                           description="本站引用的征信、催收与投诉相关法律条文和监管规定，注明可信度。"),
              "# 法律法规与监管规定\n",
              "本站的法律说法都来自这一页。**已核实**的条目对照过法规原文；**二手来源**的条目只有新闻、"
@@ -572,7 +587,7 @@ def regulations_page(regulations: list[Regulation]) -> str:
 
 def glossary_page(terms: list[GlossaryTerm], regulations: list[Regulation]) -> str:
     law = {r.id: r for r in regulations}
-    parts = [front_matter(title="术语表", description="逾期、征信、催收相关的常用词语解释，每条注明法律依据。"),
+    parts = [front_matter("reference", title="术语表", description="逾期、征信、催收相关的常用词语解释，每条注明法律依据。"),
              "# 术语表\n", "这些词出现在本站正文里时，把鼠标移到词上（手机上轻点）就能看到解释。\n"]
     for t in terms:
         also = f"（又称{esc('、'.join(t.aliases))}）" if t.aliases else ""
@@ -608,6 +623,7 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     files["questions.md"] = questions_page(with_topic, list(general_questions))
     files["self-check.md"] = self_check_page(with_topic)
     files["topics/index.md"] = topics_index()
+    files["tags.md"] = tags_page()
     files["topics/overdue-days.md"] = overdue_days_page(with_topic, list(regulations))
     for slug, title, reg_ids, pattern in TOPIC_PAGES:
         files[f"topics/{slug}.md"] = topic_page(slug, title, reg_ids, pattern, with_topic, article_by_id,
