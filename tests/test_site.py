@@ -240,3 +240,20 @@ def test_glossary_terms_are_tooltips_in_running_chinese_text(built_site: Path) -
     assert not huabei.select("h1 abbr, h2 abbr, a abbr"), "headings and links stay plain"
     glossary = _soup(built_site / "glossary/index.html").get_text()
     assert all(t["term"] in glossary and t["definition"][:20] in glossary for t in terms)
+
+
+def test_pages_with_questions_carry_faq_structured_data(built_site: Path) -> None:
+    import json
+
+    page = _soup(built_site / "products/huabei/index.html")
+    [script] = page.find_all("script", type="application/ld+json")
+    data = json.loads(script.string)
+    assert data["@context"] == "https://schema.org" and data["@type"] == "FAQPage"
+    shown = page.find("h2", id="questions").find_next("ul").get_text()
+    text = page.find("article").get_text()
+    for entry in data["mainEntity"]:
+        assert entry["name"] in shown
+        # every answer is text the page itself shows (claims or law), nothing new
+        for sentence in entry["acceptedAnswer"]["text"].split(" "):
+            assert sentence.split("：")[-1][:20] in text, sentence
+    assert not _soup(built_site / "regulations/index.html").find_all("script", type="application/ld+json")

@@ -162,6 +162,29 @@ def _question_line(q: Question, page: str) -> str:
     return f"- [{esc(q.text)}]({page}#{section})（见{SECTION_TITLES[section]}）"
 
 
+def faq_json_ld(product: Product, topic: TopicFile, law: dict[str, list[Regulation]]) -> str:
+    """schema.org FAQPage for the questions this page answers; each answer is the text of the
+    section that answers it (its source claims, else its verified law), as the page shows it."""
+    import json
+
+    entries = []
+    for q in topic.questions:
+        section = ANSWERED_IN.get(q.topic)
+        if q.status == "rejected" or section is None:
+            continue
+        said = [c.text for c in _visible(getattr(topic, section))][:2]
+        said += [f"{citation(r)}：{r.summary}" for r in law.get(section, []) if r.confidence == "verified"][:2 - len(said)]
+        if said:
+            entries.append({"@type": "Question", "name": q.text,
+                            "acceptedAnswer": {"@type": "Answer", "text": " ".join(said)}})
+    if not entries:
+        return ""
+    data = {"@context": "https://schema.org", "@type": "FAQPage", "name": f"{product.name}逾期常见问题",
+            "mainEntity": entries}
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    return f'<script type="application/ld+json">{text}</script>\n'
+
+
 def _visible(claims: list[Claim]) -> list[Claim]:
     return [c for c in claims if c.status != "rejected"]
 
@@ -258,6 +281,8 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
         parts.append(f"- [{esc(a.title)}](../articles/{aid}.md){date}")
     parts.append("")
     parts.append(notes.definitions())
+    law = {kind: _regulations_for(kind, product, list(regulations)) for kind in ("credit", "rights")}
+    parts.append(faq_json_ld(product, topic, law))
     return "\n".join(parts)
 
 
