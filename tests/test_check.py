@@ -114,6 +114,14 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
         lambda p: _edit(p, "data/glossary.yml", "regulations: [zhengxin-tiaoli-25]", "regulations: [meituan-yuefu-zhengxin]"),
         "data/glossary.yml", "meituan-yuefu-zhengxin", r"terms\[2\]\.regulations\[0\]: unverified regulation",
     ),
+    "guidance cites an unknown regulation": (
+        lambda p: _edit(p, "data/guidance.yml", "regulations: [minfadian-1032-1033]", "regulations: [minfadian-9999]"),
+        "data/guidance.yml", "minfadian-9999", r"guidance\[2\]\.regulations\[0\]: unknown regulation `minfadian-9999`",
+    ),
+    "guidance with no grounds": (
+        lambda p: _edit(p, "data/guidance.yml", "regulations: [minfadian-1032-1033]", "regulations: []"),
+        "data/guidance.yml", "regulations: []", r"guidance\[2\]\.regulations: List should have at least 1 item",
+    ),
     "empty file": (
         lambda p: (p / TOPIC).write_text("", encoding="utf-8"),
         TOPIC, None, r"the file is empty",

@@ -257,3 +257,22 @@ def test_pages_with_questions_carry_faq_structured_data(built_site: Path) -> Non
         for sentence in entry["acceptedAnswer"]["text"].split(" "):
             assert sentence.split("：")[-1][:20] in text, sentence
     assert not _soup(built_site / "regulations/index.html").find_all("script", type="application/ld+json")
+
+
+def test_timeline_stages_say_what_to_do_now_with_their_grounds(built_site: Path) -> None:
+    from conftest import ROOT
+
+    rules = yaml.safe_load((ROOT / "data/guidance.yml").read_text(encoding="utf-8"))["guidance"]
+    page = _soup(built_site / "products/xiaohua-qianbao/index.html")
+    todos = page.select("li.cf-stage .cf-stage__todo")
+    assert todos
+    for todo in todos:
+        text = todo.get_text()
+        assert any(rule["text"] in text for rule in rules), text
+        links = [a["href"] for a in todo.find_all("a", href=True)]
+        assert links and all("regulations/#" in h for h in links)
+    # a stage whose channels match no rule gets no advice rather than an invented one
+    for stage in page.select("li.cf-stage"):
+        channels = {c.get_text() for c in stage.select(".cf-channel")}
+        if not channels:
+            assert not stage.select(".cf-stage__todo")

@@ -133,6 +133,18 @@ class Glossary(Record):
     terms: list[GlossaryTerm]
 
 
+class GuidanceRule(Record):
+    """What a reader can do at a timeline stage that uses one of `channels`, grounded in law."""
+
+    channels: list[Channel] = Field(min_length=1)
+    text: str = Field(min_length=1)
+    regulations: list[RegulationId] = Field(min_length=1)
+
+
+class GuidanceFile(Record):
+    guidance: list[GuidanceRule]
+
+
 # --- Topic files (data/topics/<product-id>.yml) --------------------------------------------
 
 

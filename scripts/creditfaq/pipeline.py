@@ -18,7 +18,7 @@ from .extract import ProductMatcher, attribute, extract
 from .merge import merge_question_file, merge_topic
 from .questions import collect as collect_questions
 from .judge import judge_all
-from .model import (Defect, Glossary, Paragraph, ProductRegistry, QuestionFile, RegulationRegistry, Section, SourceArticle,
+from .model import (Defect, Glossary, GuidanceFile, Paragraph, ProductRegistry, QuestionFile, RegulationRegistry, Section, SourceArticle,
                     TopicFile)
 from .readers import READERS, SourceError
 from .render import render_site
@@ -179,6 +179,7 @@ class Corpus:
     products: ProductRegistry | None = None
     regulations: RegulationRegistry | None = None
     glossary: Glossary | None = None
+    guidance: GuidanceFile | None = None
     questions: QuestionFile | None = None
     articles: dict[str, SourceArticle] = field(default_factory=dict)
     topics: dict[str, TopicFile] = field(default_factory=dict)
@@ -198,6 +199,7 @@ def load_corpus(project: Project) -> Corpus:
             corpus.located["products"] = loc
     for name, path, model in (("regulations", project.regulations_file, RegulationRegistry),
                               ("glossary", project.glossary_file, Glossary),
+                              ("guidance", project.data / "guidance.yml", GuidanceFile),
                               ("questions", project.data / "questions.yml", QuestionFile)):
         if path.exists():  # optional registries
             record, loc, problems = load_model(path, model, project)
@@ -306,14 +308,16 @@ def check(project: Project) -> tuple[Corpus, list[Problem]]:
                     problems.append(Problem(project.rel(project.regulations_file),
                                             *loc.where(("regulations", i, "products", j)),
                                             f"regulations[{i}].products[{j}]", f"unknown product `{pid}`"))
-    if corpus.glossary:
-        loc = corpus.located["glossary"]
-        for i, term in enumerate(corpus.glossary.terms):
-            for j, rid in enumerate(term.regulations):
+    # glossary terms and guidance rules must rest on publishable regulations
+    for name, file, items, key_ in (
+            ("glossary", project.glossary_file, corpus.glossary.terms if corpus.glossary else [], "terms"),
+            ("guidance", project.data / "guidance.yml", corpus.guidance.guidance if corpus.guidance else [], "guidance")):
+        for i, item in enumerate(items):
+            for j, rid in enumerate(item.regulations):
                 if rid not in regulations or not regulations[rid].publishable:
                     why = "unknown regulation" if rid not in regulations else "unverified regulation, which cannot ground"
-                    problems.append(Problem(project.rel(project.glossary_file), *loc.where(("terms", i, "regulations", j)),
-                                            f"terms[{i}].regulations[{j}]", f"{why} `{rid}`"))
+                    problems.append(Problem(project.rel(file), *corpus.located[name].where((key_, i, "regulations", j)),
+                                            f"{key_}[{i}].regulations[{j}]", f"{why} `{rid}`"))
     claim_owner: dict[str, str] = {}
     for product, topic in corpus.topics.items():
         file, loc = corpus.files[f"topic:{product}"], corpus.located[f"topic:{product}"]
@@ -361,7 +365,8 @@ def render(project: Project, corpus: Corpus) -> list[str]:
     files.update(render_site(corpus.products.products, list(corpus.articles.values()), list(corpus.topics.values()),
                              corpus.regulations.regulations if corpus.regulations else [],
                              corpus.questions.questions if corpus.questions else [],
-                             corpus.glossary.terms if corpus.glossary else []))
+                             corpus.glossary.terms if corpus.glossary else [],
+                             corpus.guidance.guidance if corpus.guidance else []))
     return sync_tree(project.generated, files)
 
 

@@ -12,8 +12,8 @@ from collections import defaultdict
 
 import yaml
 
-from .model import (SECTIONS, Claim, GlossaryTerm, OverdueStage, Product, Question, Regulation, SourceArticle,
-                    TopicFile)
+from .model import (SECTIONS, Claim, GlossaryTerm, GuidanceRule, OverdueStage, Product, Question, Regulation,
+                    SourceArticle, TopicFile)
 from .rules import COMPARE_DAYS, SEARCH_TERMS, TOPIC_PAGES
 from .text import is_traditional, short_hash, to_simplified
 
@@ -189,7 +189,35 @@ def _visible(claims: list[Claim]) -> list[Claim]:
     return [c for c in claims if c.status != "rejected"]
 
 
-def _timeline(stages: list[OverdueStage], notes: _Footnotes, gl: Glossary = NO_GLOSSARY) -> str:
+class Guidance:
+    """What to do at a stage: the first rule whose channels the stage uses, with its law."""
+
+    def __init__(self, rules: list[GuidanceRule] = (), regulations: list[Regulation] = ()):
+        self.rules = list(rules)
+        self.law = {r.id: r for r in regulations if r.publishable}
+
+    def for_stage(self, stage: OverdueStage) -> tuple[GuidanceRule, list[Regulation]] | None:
+        for rule in self.rules:
+            if set(rule.channels) & set(stage.channels):
+                cited = [self.law[r] for r in rule.regulations if r in self.law]
+                if cited:
+                    return rule, cited
+        return None
+
+    def markdown(self, stage: OverdueStage, prefix: str) -> str:
+        found = self.for_stage(stage)
+        if found is None:
+            return ""
+        rule, cited = found
+        links = "、".join(f"[{esc(citation(r))}]({prefix}regulations.md#{r.id})" for r in cited)
+        return f'<br><span class="cf-stage__todo">现在可以做什么：{esc(rule.text)}（依据：{links}）</span>'
+
+
+NO_GUIDANCE = Guidance()
+
+
+def _timeline(stages: list[OverdueStage], notes: _Footnotes, gl: Glossary = NO_GLOSSARY,
+              guidance: Guidance = NO_GUIDANCE) -> str:
     # A tight Markdown list (one line per stage) so that attr_list can class each item and
     # MkDocs still sees the footnote links; CSS draws the line and the dots.
     out = []
@@ -201,13 +229,14 @@ def _timeline(stages: list[OverdueStage], notes: _Footnotes, gl: Glossary = NO_G
         if stage.channels:
             line += '<br><span class="cf-stage__channels">' + "".join(
                 f'<span class="cf-channel">{attr(ch)}</span>' for ch in stage.channels) + "</span>"
+        line += guidance.markdown(stage, "../")
         out.append(f"1. {line}\n    {{: .cf-stage #{stage.id} }}")
     return "\n".join(out) + "\n"
 
 
 def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceArticle],
                  regulations: list[Regulation] = (), others: dict[str, Product] | None = None,
-                 gl: Glossary = NO_GLOSSARY) -> str:
+                 gl: Glossary = NO_GLOSSARY, guidance: Guidance = NO_GUIDANCE) -> str:
     """`others`: the products that have pages, for the related-products links."""
     others = others or {}
     notes = _Footnotes(articles, "../")
@@ -243,7 +272,7 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
         if not claims:
             parts.append("现有来源文章没有谈到这一点。\n")
         elif kind == "timeline":
-            parts.append(_timeline(claims, notes, gl))  # type: ignore[arg-type]
+            parts.append(_timeline(claims, notes, gl, guidance))  # type: ignore[arg-type]
         else:
             if any(c.disputed for c in claims):
                 parts.append('!!! warning "来源说法不一"\n    下面标出的几条说法互相矛盾，本站无法判断哪一条对。'
@@ -528,7 +557,7 @@ SELF_CHECK_COMPLAIN = ("hotline-12378", "hotline-12363", "zhengxin-tiaoli-26")
 
 
 def self_check_data(with_topic: list[tuple[Product, TopicFile]], articles: dict[str, SourceArticle],
-                    regulations: list[Regulation]) -> str:
+                    regulations: list[Regulation], guidance: Guidance = NO_GUIDANCE) -> str:
     """What the 逾期自查 page's script reads: per product its dated stages (each with the
     link to its source paragraph), and the legal facts every reader should know. Links are
     relative to the self-check page."""
@@ -540,6 +569,13 @@ def self_check_data(with_topic: list[tuple[Product, TopicFile]], articles: dict[
         return [{"text": (r.summary if r.confidence == "verified" else f"{r.attribution}，{r.summary}"),
                  "cite": citation(r), "href": f"../regulations/#{r.id}", "verified": r.confidence == "verified"}
                 for i in ids if (r := regs.get(i))]
+
+    def todo(stage: OverdueStage) -> dict | None:
+        found = guidance.for_stage(stage)
+        if found is None:
+            return None
+        rule, cited = found
+        return {"text": rule.text, "law": [{"cite": citation(r), "href": f"../regulations/#{r.id}"} for r in cited]}
 
     products = []
     for product, topic in with_topic:
@@ -559,6 +595,7 @@ def self_check_data(with_topic: list[tuple[Product, TopicFile]], articles: dict[
                 "text": stage.text,
                 "channels": stage.channels,
                 "source": f"../articles/{aid}/#{pid}" if aid in articles else None,
+                "todo": todo(stage),
             })
         reporting = [r for r in regulations if product.id in r.products and r.topic == "产品信息"]
         products.append({
@@ -624,8 +661,9 @@ def glossary_page(terms: list[GlossaryTerm], regulations: list[Regulation]) -> s
 
 def render_site(products: list[Product], articles: list[SourceArticle], topics: list[TopicFile],
                 regulations: list[Regulation] = (), general_questions: list[Question] = (),
-                glossary: list[GlossaryTerm] = ()) -> dict[str, str]:
+                glossary: list[GlossaryTerm] = (), guidance_rules: list[GuidanceRule] = ()) -> dict[str, str]:
     gl = Glossary(list(glossary))
+    guidance = Guidance(list(guidance_rules), list(regulations))
     by_id = {p.id: p for p in products}
     article_by_id = {a.id: a for a in articles}
     # products with most to say first; the rest alphabetically
@@ -655,10 +693,11 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
                                                 list(regulations), gl)
     if glossary:
         files["glossary.md"] = glossary_page(list(glossary), list(regulations))
-    files[SELF_CHECK_DATA] = self_check_data(with_topic, article_by_id, list(regulations))
+    files[SELF_CHECK_DATA] = self_check_data(with_topic, article_by_id, list(regulations), guidance)
     with_pages = {p.id: p for p, _ in with_topic}
     for product, topic in with_topic:
-        files[f"products/{product.id}.md"] = product_page(product, topic, article_by_id, regulations, with_pages, gl)
+        files[f"products/{product.id}.md"] = product_page(product, topic, article_by_id, regulations, with_pages, gl,
+                                                          guidance)
     for article in ordered:
         original = article_by_id.get(article.duplicate_of) if article.duplicate_of else None
         files[f"articles/{article.id}.md"] = article_page(article, cited_by.get(article.id, []), original, gl)

@@ -7,7 +7,8 @@ import json
 
 from pydantic import BaseModel
 
-from .model import Glossary, ProductRegistry, QuestionFile, RegulationRegistry, SourceArticle, TopicFile
+from .model import (Glossary, GuidanceFile, ProductRegistry, QuestionFile, RegulationRegistry, SourceArticle,
+                    TopicFile)
 
 # schema file name → (model, the data files it describes, as globs from the repository root)
 SCHEMAS: dict[str, tuple[type[BaseModel], tuple[str, ...]]] = {
@@ -16,6 +17,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], tuple[str, ...]]] = {
     "products.schema.json": (ProductRegistry, ("data/products.yml",)),
     "regulations.schema.json": (RegulationRegistry, ("data/regulations.yml",)),
     "glossary.schema.json": (Glossary, ("data/glossary.yml",)),
+    "guidance.schema.json": (GuidanceFile, ("data/guidance.yml",)),
     "questions.schema.json": (QuestionFile, ("data/questions.yml",)),
 }
 

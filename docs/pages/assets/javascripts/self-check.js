@@ -29,6 +29,11 @@
     var parts = [el("strong", {}, [stage.label + (stage.title ? " · " + stage.title : "")]), el("br"), stage.text];
     if (stage.channels.length) { parts.push(el("br"), "渠道：" + stage.channels.join("、")); }
     if (stage.source) { parts.push(" ", link(stage.source, "查看原文")); }
+    if (stage.todo) {
+      parts.push(el("br"), el("strong", {}, ["现在可以做什么："]), stage.todo.text + "（依据：");
+      stage.todo.law.forEach(function (l, i) { if (i) { parts.push("、"); } parts.push(link(l.href, l.cite)); });
+      parts.push("）");
+    }
     return el("p", {}, parts);
   }
 
