@@ -114,4 +114,7 @@ def test_sources_that_disagree_are_both_kept_and_marked(project: Path) -> None:
     assert not any(c.get("disputed") for c in credit if c["sources"][0].startswith("003-"))
     assert run(project, "build").returncode == 0
     page = (project / "site/products/huabei/index.html").read_text(encoding="utf-8")
-    assert page.count("来源说法不一") >= 3  # the warning and both claims
+    assert page.count("来源说法不一") >= 4  # the summary box, the warning and both claims
+    from bs4 import BeautifulSoup
+
+    assert "来源说法不一" in BeautifulSoup(page, "lxml").select_one(".cf-infobox").get_text()

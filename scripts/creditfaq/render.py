@@ -253,12 +253,13 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
     ]
     if product.aliases:
         parts.append(f"- **又称**：{esc('、'.join(product.aliases))}")
-    if product.provider:
-        parts.append(f"- **提供方**：{esc(product.provider)}")
+    parts.append(f"- **提供方**：{esc(product.provider) if product.provider else '本站尚未核实'}")
     if product.category:
         parts.append(f"- **类型**：{esc(product.category)}")
     if reporting := _reporting(product, list(regulations)):
         parts.append(f"- **是否上征信**：{reporting}")
+    if any(c.disputed for c in _visible(topic.credit)):
+        parts.append("- **来源说法不一**：来源文章对何时上征信说法不同，见[征信影响](#credit)")
     parts.append(f"- **来源文章**：{len(cited)} 篇（见[来源](#sources)）\n\n</div>\n")
     if not _visible(topic.claims()):
         parts.append(f'!!! warning "资料不多"\n    本站还没有整理到专门讲{esc(product.name)}逾期的来源文章。'
@@ -401,14 +402,14 @@ def articles_index(articles: list[SourceArticle]) -> str:
 JIEBA_USER_DICT = ".jieba_userdict.txt"
 
 
-def jieba_user_dict(products: list[Product]) -> str:
-    """Words jieba must not split (花呗, not 花/呗): product names, aliases and domain terms,
-    in Simplified and as written."""
+def jieba_user_dict(products: list[Product], glossary: list[GlossaryTerm] = ()) -> str:
+    """Words jieba must not split (花呗, not 花/呗): product names, aliases, glossary terms and
+    domain terms, in Simplified and as written."""
     words: dict[str, None] = {}
-    for p in products:
-        for name in (p.name, *p.aliases):
-            words.setdefault(name)
-            words.setdefault(to_simplified(name))
+    names = [n for p in products for n in (p.name, *p.aliases)] + [n for t in glossary for n in (t.term, *t.aliases)]
+    for name in names:
+        words.setdefault(name)
+        words.setdefault(to_simplified(name))
     for term in SEARCH_TERMS:
         words.setdefault(term)
     # a high frequency makes jieba prefer the whole word over its parts
@@ -676,7 +677,7 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     # An off-topic page gets no page at all; a copy gets one that points at its original.
     ordered = sorted((a for a in articles if a.relevant), key=lambda a: a.id)
     files = {
-        JIEBA_USER_DICT: jieba_user_dict(products),
+        JIEBA_USER_DICT: jieba_user_dict(products, list(glossary)),
         "index.md": home_page(with_topic, ordered),
         "products/index.md": products_index(with_topic),
         "articles/index.md": articles_index(ordered),
