@@ -34,10 +34,12 @@ $(AXE): tests/browser/package.json tests/browser/package-lock.json
 	else echo "npm not found: install Node.js (apt-get install nodejs npm) for the accessibility checks"; exit 1; fi
 	@touch $@
 
-test: $(STAMP) $(AXE)
-	@if [ -z "$$CREDITFAQ_SKIP_BROWSER" ] && [ ! -x /usr/bin/chromium ] && ! command -v chromium >/dev/null 2>&1; then \
-	  echo "Chromium is needed for the browser tests: sudo apt-get install chromium fonts-noto-cjk"; \
-	  echo "(or set CREDITFAQ_SKIP_BROWSER=1 to skip them)"; exit 1; fi
+test: $(STAMP)
+	@if [ -z "$$CREDITFAQ_SKIP_BROWSER" ]; then \
+	  if [ ! -x /usr/bin/chromium ] && ! command -v chromium >/dev/null 2>&1; then \
+	    echo "Chromium is needed for the browser tests: sudo apt-get install chromium fonts-noto-cjk"; \
+	    echo "(or set CREDITFAQ_SKIP_BROWSER=1 to skip them)"; exit 1; fi; \
+	  $(MAKE) --no-print-directory $(AXE); fi
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)

@@ -47,6 +47,32 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "repo")
 
 
+@pytest.fixture
+def machine_project(tmp_path: Path) -> Path:
+    """A copy whose articles and topics are the pipeline's own output from the sources, with
+    none of the writers' fixes: for tests about what the machine does with the seeds, which
+    must not break when a writer fixes a seed's defects in the committed data."""
+    root = copy_project(tmp_path / "machine")
+    for pattern in ("data/articles/*.yml", "data/topics/*.yml", "data/questions.yml"):
+        for f in root.glob(pattern):
+            f.unlink()
+    for verb in ("ingest", "extract"):
+        result = run(root, verb)
+        assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def machine_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("machine-built") / "repo")
+    for pattern in ("data/articles/*.yml", "data/topics/*.yml", "data/questions.yml"):
+        for f in root.glob(pattern):
+            f.unlink()
+    result = run(root, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("built") / "repo")

@@ -112,7 +112,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
     ),
     "glossary cites an unverified regulation": (
         lambda p: _edit(p, "data/glossary.yml", "regulations: [zhengxin-tiaoli-25]", "regulations: [meituan-yuefu-zhengxin]"),
-        "data/glossary.yml", "meituan-yuefu-zhengxin", r"terms\[2\]\.regulations\[0\]: unverified regulation",
+        "data/glossary.yml", "meituan-yuefu-zhengxin", r"terms\[2\]\.regulations\[0\]: regulation `meituan-yuefu-zhengxin` is unverified and cannot ground",
     ),
     "guidance cites an unknown regulation": (
         lambda p: _edit(p, "data/guidance.yml", "regulations: [minfadian-1032-1033]", "regulations: [minfadian-9999]"),
@@ -134,7 +134,8 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_bad_data_is_reported_with_its_position(project: Path, case: str) -> None:
+def test_bad_data_is_reported_with_its_position(machine_project: Path, case: str) -> None:
+    project = machine_project  # the fixtures edit machine output, not what writers committed
     breaker, rel, needle, pattern = CASES[case]
     breaker(project)
     result = run(project, "check")
@@ -151,7 +152,8 @@ def test_bad_data_is_reported_with_its_position(project: Path, case: str) -> Non
         assert needle.rstrip("\n") in reported, (matching[0], reported)
 
 
-def test_every_error_is_reported_at_once(project: Path) -> None:
+def test_every_error_is_reported_at_once(machine_project: Path) -> None:
+    project = machine_project
     CASES["unknown channel"][0](project)
     _edit(project, "data/topics/xiaohua-qianbao.yml", "001-8e2430c837e93bd2#p-", "001-8e2430c837e93bd2#p-0", 1)
     CASES["duplicate product id"][0](project)
@@ -161,9 +163,29 @@ def test_every_error_is_reported_at_once(project: Path) -> None:
     assert "problems found" in result.stderr
 
 
-def test_build_stops_on_bad_data_and_renders_nothing_new(project: Path) -> None:
+def test_build_stops_on_bad_data_and_renders_nothing_new(machine_project: Path) -> None:
+    project = machine_project
     CASES["unknown channel"][0](project)
     result = run(project, "build")
     assert result.returncode == 1
     assert "飞鸽传书" in result.stderr
     assert not (project / "site").exists()
+
+
+def test_one_bad_regulation_entry_is_one_error_not_a_flood(machine_project: Path) -> None:
+    _edit(machine_project, "data/regulations.yml", "  attribution: 据新闻报道\n", "  attribution: null\n")
+    result = run(machine_project, "check")
+    assert result.returncode == 1
+    errors = [l for l in result.stderr.splitlines() if re.match(r"^data/\S+:\d+:\d+: ", l)]
+    assert len(errors) == 1 and errors[0].startswith("data/regulations.yml:"), errors
+
+
+def test_a_writers_own_claim_id_and_an_unclosed_list_are_placed_right(machine_project: Path) -> None:
+    _edit(machine_project, TOPIC, "credit:\n", "credit:\n- id: credit-my-note-1\n  status: editorial\n"
+          "  text: 逾期记录会在还清后保存5年。\n  regulations: [zhengxin-tiaoli-16]\n")
+    assert run(machine_project, "check").returncode == 0
+    _edit(machine_project, TOPIC, "  regulations: [zhengxin-tiaoli-16]\n", "  regulations: [zhengxin-tiaoli-16\n")
+    result = run(machine_project, "check")
+    line = next(i for i, l in enumerate((machine_project / TOPIC).read_text(encoding="utf-8").splitlines(), 1)
+                if l.startswith("  regulations: [zhengxin-tiaoli-16"))
+    assert f"{TOPIC}:{line}:" in result.stderr, result.stderr

@@ -19,7 +19,8 @@ def _save(project: Path, rel: str, data: dict) -> None:
     (project / rel).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
-def test_edited_rejected_and_editorial_claims_survive_extract(project: Path) -> None:
+def test_edited_rejected_and_editorial_claims_survive_extract(machine_project: Path) -> None:
+    project = machine_project
     topic = _load(project, TOPIC)
     edited, rejected = topic["rights"][0], topic["rights"][1]
     edited.update(text="催收方不得把你的欠款告诉通讯录里的联系人。", status="edited")
@@ -49,7 +50,8 @@ def test_edited_rejected_and_editorial_claims_survive_extract(project: Path) -> 
     assert (project / TOPIC).read_bytes() == before
 
 
-def test_rejected_claims_are_not_published(project: Path) -> None:
+def test_rejected_claims_are_not_published(machine_project: Path) -> None:
+    project = machine_project
     topic = _load(project, TOPIC)
     rejected = topic["rights"][0]
     rejected["status"] = "rejected"
@@ -69,7 +71,8 @@ def test_extract_never_overwrites_a_broken_topic_file(project: Path) -> None:
     assert (project / TOPIC).read_text(encoding="utf-8") == broken
 
 
-def test_a_writers_fix_to_an_article_survives_ingest(project: Path) -> None:
+def test_a_writers_fix_to_an_article_survives_ingest(machine_project: Path) -> None:
+    project = machine_project
     rel = "data/articles/003-b85ce5825ee596e3.yml"
     text = (project / rel).read_text(encoding="utf-8")
     assert "通过短信、 、邮件" in text
@@ -95,7 +98,8 @@ def test_ingest_never_overwrites_a_broken_article_file(project: Path) -> None:
     assert (project / rel).read_text(encoding="utf-8") == broken
 
 
-def test_paragraphs_a_writer_adds_survive_ingest_and_close_the_defect(project: Path) -> None:
+def test_paragraphs_a_writer_adds_survive_ingest_and_close_the_defect(machine_project: Path) -> None:
+    project = machine_project
     """A writer restores the list a scraped page lost, under its lead-in heading."""
     rel = "data/articles/000-135ab216341479b2.yml"
     article = _load(project, rel)
@@ -125,7 +129,8 @@ def test_paragraphs_a_writer_adds_survive_ingest_and_close_the_defect(project: P
     assert "主动联系客服说明情况" in page and 'id="w-advice-2"' in page
 
 
-def test_writers_comments_and_ordering_survive_extract_with_new_claims(project: Path) -> None:
+def test_writers_comments_and_ordering_survive_extract_with_new_claims(machine_project: Path) -> None:
+    project = machine_project
     path = project / TOPIC
     text = path.read_text(encoding="utf-8")
     # a writer moves the last timeline stage to the top and annotates the file
@@ -158,7 +163,8 @@ def test_writers_comments_and_ordering_survive_extract_with_new_claims(project: 
     assert run(project, "check").returncode == 0
 
 
-def test_an_improved_extractor_updates_machine_claims_without_calling_them_edited(project: Path) -> None:
+def test_an_improved_extractor_updates_machine_claims_without_calling_them_edited(machine_project: Path) -> None:
+    project = machine_project
     """What an older extractor wrote (days unknown), stamped with its fingerprint, is replaced
     by what the current one finds; only a writer's change makes a claim `edited`."""
     from creditfaq.merge import content_hash
@@ -172,3 +178,14 @@ def test_an_improved_extractor_updates_machine_claims_without_calling_them_edite
     assert run(project, "extract").returncode == 0
     after = next(c for c in _load(project, TOPIC)["timeline"] if c["id"] == stage["id"])
     assert after["status"] == "machine" and after["days"] == [1, 1]
+
+
+def test_the_review_date_survives_extract(project: Path) -> None:
+    path = project / TOPIC
+    path.write_text(path.read_text(encoding="utf-8").replace("product: xiaohua-qianbao\n",
+                                                             "product: xiaohua-qianbao\nreviewed: 2026-11-20\n"),
+                    encoding="utf-8")
+    (project / "data/sources/xiaohua-more.txt").write_text(
+        "小花钱包逾期一周\n\n小花钱包逾期一周后可能上报征信。\n", encoding="utf-8")
+    assert run(project, "ingest").returncode == 0 and run(project, "extract").returncode == 0
+    assert str(_load(project, TOPIC)["reviewed"]) == "2026-11-20"

@@ -73,22 +73,26 @@ def test_claims_point_at_existing_paragraphs(project: Path) -> None:
         topic = _load(f)
         for kind in ("timeline", "credit", "rights"):
             for claim in topic.get(kind, []):
+                if claim["status"] != "machine":
+                    continue  # writers may reword; check resolves their references
                 assert claim["sources"], claim
                 for ref in claim["sources"]:
                     # the claim's text is taken from the paragraph it cites
                     assert claim["text"][:12] in paragraphs[ref], (claim["text"], paragraphs[ref])
 
 
-def test_each_seed_product_has_all_three_sections(project: Path) -> None:
+def test_each_seed_product_has_all_three_sections(machine_project: Path) -> None:
+    project = machine_project
     for product in SEED_PRODUCTS:
         topic = _load(project / f"data/topics/{product}.yml")
         assert topic["product"] == product
         assert topic["timeline"] and topic["credit"] and topic["rights"], product
 
 
-def test_rongyi_huabei_is_not_merged_into_huabei(project: Path) -> None:
+def test_rongyi_huabei_is_not_merged_into_huabei(machine_project: Path) -> None:
     """One seed's title names 融易花呗 while its body talks about 花呗: its claims go to
     融易花呗 and the mismatch is reported, never silently folded into 花呗."""
+    project = machine_project
     huabei = _load(project / "data/topics/huabei.yml")
     rongyi = _load(project / "data/topics/rongyi-huabei.yml")
     refs = lambda t: {r.split("#")[0] for k in ("timeline", "credit", "rights") for c in t[k] for r in c["sources"]}

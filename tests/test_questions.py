@@ -70,7 +70,8 @@ def test_seed_questions_resolve_to_registered_products(project: Path) -> None:
     assert "离婚" not in everything and "锻炼" not in everything
 
 
-def test_writers_question_edits_survive(project: Path) -> None:
+def test_writers_question_edits_survive(machine_project: Path) -> None:
+    project = machine_project
     path = project / "data/topics/jiebei.yml"
     topic = yaml.safe_load(path.read_text(encoding="utf-8"))
     first, second, third = topic["questions"][:3]

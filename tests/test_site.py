@@ -185,14 +185,25 @@ def test_a_second_build_is_byte_identical(built_site: Path, tmp_path: Path) -> N
 @pytest.mark.slow
 def test_a_published_build_has_a_full_sitemap(tmp_path: Path) -> None:
     root = copy_project(tmp_path / "published")
+    topic = root / "data/topics/huabei.yml"
+    topic.write_text(topic.read_text(encoding="utf-8").replace("product: huabei\n", "product: huabei\nreviewed: 2026-11-20\n"),
+                     encoding="utf-8")
     result = run(root, "build", env={"CREDITFAQ_SITE_URL": "https://faq.example.cn/"})
     assert result.returncode == 0, result.stderr
     sitemap = BeautifulSoup((root / "site/sitemap.xml").read_text(encoding="utf-8"), "xml")
     locs = {loc.get_text() for loc in sitemap.find_all("loc")}
     pages = {p.parent.relative_to(root / "site").as_posix() for p in (root / "site").rglob("index.html")}
     assert locs == {"https://faq.example.cn/" + ("" if p == "." else p + "/") for p in pages}
-    # lastmod comes from SOURCE_DATE_EPOCH, not the clock
-    assert {m.get_text() for m in sitemap.find_all("lastmod")} == {"2024-06-10"}
+    # lastmod is the day a writer reviewed the page, not the build's; unreviewed pages have none
+    dated = {u.find("loc").get_text(): u.find("lastmod").get_text() for u in sitemap.find_all("url") if u.find("lastmod")}
+    assert dated == {"https://faq.example.cn/products/huabei/": "2026-11-20"}
+    import gzip
+
+    assert gzip.decompress((root / "site/sitemap.xml.gz").read_bytes()) == (root / "site/sitemap.xml").read_bytes()
+    page = _soup(root / "site/products/huabei/index.html").select_one(".cf-infobox").get_text()
+    assert "最后审核：2026-11-20" in page
+    other = _soup(root / "site/products/xiaohua-qianbao/index.html").select_one(".cf-infobox").get_text()
+    assert "最后审核：本页内容尚未经编辑审核" in other
 
 
 def test_legal_statements_follow_the_fact_sheet_confidence(built_site: Path) -> None:

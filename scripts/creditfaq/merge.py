@@ -83,7 +83,7 @@ def merge_topic(product: str, existing: TopicFile | None, fresh: dict[str, list]
                                 machine_fields=frozenset({"disputed"}))
               for kind in ("timeline", "credit", "rights")}
     merged["questions"] = merge_questions(list(base.questions), fresh.get("questions", []))
-    return TopicFile(product=product, **merged)
+    return TopicFile(product=product, reviewed=base.reviewed, **merged)
 
 
 def merge_question_file(existing: QuestionFile | None, fresh: list[Question]) -> QuestionFile:

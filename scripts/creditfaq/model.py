@@ -126,7 +126,7 @@ class GlossaryTerm(Record):
     term: str
     aliases: list[str] = []
     definition: str = Field(min_length=1)
-    regulations: list[RegulationId] = []
+    regulations: list[RegulationId] = Field(min_length=1, description="what grounds the definition")
 
 
 class Glossary(Record):
@@ -149,7 +149,8 @@ class GuidanceFile(Record):
 
 
 class Claim(Record):
-    id: str = Field(pattern=r"^[a-z]+-[0-9a-z]{8}$")
+    id: str = Field(pattern=r"^[a-z]+-[0-9a-z]+(?:-[0-9a-z]+)*$",
+                    description="kind-name, lowercase ASCII: e.g. credit-my-note-1 for a claim you add")
     status: ClaimStatus = Field(description="machine | edited | rejected | editorial; required so writers see it")
     text: str = Field(min_length=1)
     sources: list[SourceRef] = Field([], description="the article paragraphs it came from")
@@ -215,6 +216,7 @@ class QuestionFile(Record):
 
 class TopicFile(Record):
     product: ProductId
+    reviewed: dt.date | None = Field(None, description="the day a writer last reviewed this product (YYYY-MM-DD)")
     timeline: list[OverdueStage] = []
     credit: list[CreditImpact] = []
     rights: list[CollectionRight] = []

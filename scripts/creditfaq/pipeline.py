@@ -21,7 +21,7 @@ from .judge import judge_all
 from .model import (Defect, Glossary, GuidanceFile, Paragraph, ProductRegistry, QuestionFile, RegulationRegistry, Section, SourceArticle,
                     TopicFile)
 from .readers import READERS, SourceError
-from .render import render_site
+from .render import LASTMOD, render_site
 from .store import Project, load_model, sync_tree, write_record
 from .text import decode
 from .yamlio import Located, Problem
@@ -296,6 +296,9 @@ def check(project: Project) -> tuple[Corpus, list[Problem]]:
                                             f"sections[{si}].paragraphs[{pi}].id", f"duplicate paragraph id `{para.id}`"))
                 seen.add(para.id)
     regulations = {r.id: r for r in corpus.regulations.regulations} if corpus.regulations else {}
+    # when the registry itself has errors, they are reported once, at their place; citing
+    # files are not flooded with "unknown regulation"
+    regulations_broken = project.regulations_file.exists() and corpus.regulations is None
     if corpus.regulations:
         loc, seen_ids = corpus.located["regulations"], set()
         for i, reg in enumerate(corpus.regulations.regulations):
@@ -314,10 +317,16 @@ def check(project: Project) -> tuple[Corpus, list[Problem]]:
             ("guidance", project.data / "guidance.yml", corpus.guidance.guidance if corpus.guidance else [], "guidance")):
         for i, item in enumerate(items):
             for j, rid in enumerate(item.regulations):
-                if rid not in regulations or not regulations[rid].publishable:
-                    why = "unknown regulation" if rid not in regulations else "unverified regulation, which cannot ground"
-                    problems.append(Problem(project.rel(file), *corpus.located[name].where((key_, i, "regulations", j)),
-                                            f"{key_}[{i}].regulations[{j}]", f"{why} `{rid}`"))
+                if regulations_broken:
+                    continue
+                if rid not in regulations:
+                    why = f"unknown regulation `{rid}`: ids are listed in data/regulations.yml"
+                elif not regulations[rid].publishable:
+                    why = f"regulation `{rid}` is unverified and cannot ground what the site publishes: cite a verified or secondary one"
+                else:
+                    continue
+                problems.append(Problem(project.rel(file), *corpus.located[name].where((key_, i, "regulations", j)),
+                                        f"{key_}[{i}].regulations[{j}]", why))
     claim_owner: dict[str, str] = {}
     for product, topic in corpus.topics.items():
         file, loc = corpus.files[f"topic:{product}"], corpus.located[f"topic:{product}"]
@@ -332,6 +341,8 @@ def check(project: Project) -> tuple[Corpus, list[Problem]]:
                 claim_owner[claim.id] = file
                 for j, rid in enumerate(claim.regulations):
                     where = loc.where((kind, i, "regulations", j))
+                    if regulations_broken:
+                        continue
                     if rid not in regulations:
                         problems.append(Problem(file, *where, f"{kind}[{i}].regulations[{j}]",
                                                 f"unknown regulation `{rid}`: ids are listed in data/regulations.yml"))
@@ -385,6 +396,36 @@ def mkdocs_build(project: Project, site_dir: Path | None = None) -> int:
     env = {"NO_MKDOCS_2_WARNING": "1", **os.environ}  # the maintenance notice is in the README
     if epoch := source_date_epoch(project):
         env["SOURCE_DATE_EPOCH"] = epoch
+    site = site_dir or project.site
     cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project.root / "mkdocs.yml"),
-           "-d", str(site_dir or project.site)]
-    return subprocess.run(cmd, cwd=project.root, env=env).returncode
+           "-d", str(site)]
+    code = subprocess.run(cmd, cwd=project.root, env=env).returncode
+    if code == 0:
+        set_sitemap_lastmod(site, project.generated / LASTMOD, env.get("SOURCE_DATE_EPOCH"))
+    return code
+
+
+def set_sitemap_lastmod(site: Path, lastmod_file: Path, epoch: str | None) -> None:
+    """A page's lastmod is the day a writer reviewed it, not the build's; a page nobody
+    reviewed has none. Rewrites sitemap.xml and its .gz reproducibly."""
+    import gzip
+    import json
+    import re as _re
+
+    sitemap = site / "sitemap.xml"
+    if not sitemap.is_file():
+        return
+    reviewed = json.loads(lastmod_file.read_text(encoding="utf-8")) if lastmod_file.is_file() else {}
+
+    def entry(m: _re.Match[str]) -> str:
+        loc = m.group(1)
+        date = next((d for path, d in reviewed.items() if loc.endswith("/" + path)), None)
+        lastmod = f"\n         <lastmod>{date}</lastmod>" if date else ""
+        return f"<url>\n         <loc>{loc}</loc>{lastmod}\n    </url>"
+
+    text = _re.sub(r"<url>\s*<loc>([^<]*)</loc>\s*(?:<lastmod>[^<]*</lastmod>)?\s*</url>", entry,
+                   sitemap.read_text(encoding="utf-8"))
+    sitemap.write_text(text, encoding="utf-8")
+    with open(site / "sitemap.xml.gz", "wb") as raw:
+        with gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=int(epoch or 0)) as gz:
+            gz.write(text.encode("utf-8"))

@@ -260,7 +260,10 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
         parts.append(f"- **是否上征信**：{reporting}")
     if any(c.disputed for c in _visible(topic.credit)):
         parts.append("- **来源说法不一**：来源文章对何时上征信说法不同，见[征信影响](#credit)")
-    parts.append(f"- **来源文章**：{len(cited)} 篇（见[来源](#sources)）\n\n</div>\n")
+    parts.append(f"- **来源文章**：{len(cited)} 篇（见[来源](#sources)）")
+    parts.append(f"- **最后审核**：{topic.reviewed.isoformat()}" if topic.reviewed
+                 else "- **最后审核**：本页内容尚未经编辑审核")
+    parts.append("\n</div>\n")
     if not _visible(topic.claims()):
         parts.append(f'!!! warning "资料不多"\n    本站还没有整理到专门讲{esc(product.name)}逾期的来源文章。'
                      "下面是适用于所有消费信贷产品的法律规定，以及读者关于这个产品常问的问题。\n")
@@ -398,8 +401,10 @@ def articles_index(articles: list[SourceArticle]) -> str:
     return "\n".join(parts) + "\n"
 
 
-# Generated into the docs folder as a dotfile, which MkDocs does not copy to the site.
+# Generated into the docs folder as dotfiles, which MkDocs does not copy to the site.
 JIEBA_USER_DICT = ".jieba_userdict.txt"
+# page path → the date a writer last reviewed it, for the sitemap's lastmod
+LASTMOD = ".lastmod.json"
 
 
 def jieba_user_dict(products: list[Product], glossary: list[GlossaryTerm] = ()) -> str:
@@ -695,6 +700,10 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     if glossary:
         files["glossary.md"] = glossary_page(list(glossary), list(regulations))
     files[SELF_CHECK_DATA] = self_check_data(with_topic, article_by_id, list(regulations), guidance)
+    import json
+
+    files[LASTMOD] = json.dumps({f"products/{p.id}/": t.reviewed.isoformat() for p, t in with_topic if t.reviewed},
+                                sort_keys=True) + "\n"
     with_pages = {p.id: p for p, _ in with_topic}
     for product, topic in with_topic:
         files[f"products/{product.id}.md"] = product_page(product, topic, article_by_id, regulations, with_pages, gl,

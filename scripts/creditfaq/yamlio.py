@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -84,6 +85,11 @@ def load_located(text: str) -> tuple[Located, list[tuple[int, int, str, str]]]:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = " ".join(filter(None, [exc.context, exc.problem]))
+        ctx = exc.context_mark
+        if ctx is not None and mark is not None and ctx.line < mark.line:
+            # the parser notices a missing ']' on a later line: point where the construct began
+            problem += f" (noticed on line {line})"
+            line, col = ctx.line + 1, ctx.column + 1
         raise YamlSyntaxError(line, col, f"YAML syntax error: {problem}") from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(1, 1, f"YAML error: {exc}") from None
@@ -116,7 +122,14 @@ class _BlockDumper(_Dumper):  # type: ignore[misc, valid-type]
     pass
 
 
+# Plain scalars that YAML 1.2 (ruamel, editors) would read as a number although PyYAML
+# (YAML 1.1) reads a string: "4213e469". Quoted, every reader agrees.
+_NUMBER_LIKE = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0[xo][0-9a-fA-F]+")
+
+
 def _str_presenter(dumper: yaml.Dumper, value: str) -> yaml.Node:
+    if _NUMBER_LIKE.fullmatch(value):
+        return dumper.represent_scalar("tag:yaml.org,2002:str", value, style="'")
     style = "|" if "\n" in value else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
