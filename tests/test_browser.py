@@ -22,7 +22,7 @@ import pytest
 from conftest import ROOT
 
 CHROMIUM = os.environ.get("CREDITFAQ_CHROMIUM", "/usr/bin/chromium")
-AXE = ROOT / "tests/browser/node_modules/axe-core/axe.min.js"
+AXE = ROOT / "tests/node/node_modules/axe-core/axe.min.js"
 ARTIFACTS = ROOT / "test-artifacts"
 PHONE = {"width": 390, "height": 844}
 
@@ -98,7 +98,7 @@ class Watched:
         return path
 
     def axe(self) -> list[dict]:
-        assert AXE.is_file(), f"axe-core missing at {AXE}: run `make test` (it runs npm ci in tests/browser)"
+        assert AXE.is_file(), f"axe-core missing at {AXE}: run `make test` (it runs npm ci in tests/node)"
         self.page.add_script_tag(path=str(AXE))
         result = self.page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
         return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]

@@ -75,22 +75,21 @@ def _keep_writer_fixes(fresh: SourceArticle, old: SourceArticle | None) -> Sourc
             if para.id.startswith("w-"):
                 added.setdefault((section.heading, previous), []).append(para)
             previous = para.id
+    def following(heading: str | None, anchor: str | None) -> list[Paragraph]:
+        """The writer's paragraphs after `anchor`, each maybe followed by more of them."""
+        out: list[Paragraph] = []
+        for extra in added.get((heading, anchor), []):
+            out += [extra, *following(heading, extra.id)]
+        return out
+
     sections = []
-    placed: set[str] = set()
     for section in fresh.sections:
-        paragraphs: list[Paragraph] = []
-
-        def place_after(anchor: str | None) -> None:
-            for extra in added.get((section.heading, anchor), []):  # noqa: B023 - used in this loop only
-                paragraphs.append(extra)
-                placed.add(extra.id)
-                place_after(extra.id)  # a writer's paragraph may follow another one
-
-        place_after(None)
+        paragraphs = following(section.heading, None)
         for para in section.paragraphs:
             paragraphs.append(para.model_copy(update={"text": old_text.get(para.id, para.text)}))
-            place_after(para.id)
+            paragraphs += following(section.heading, para.id)
         sections.append(section.model_copy(update={"paragraphs": paragraphs}))
+    placed = {p.id for s in sections for p in s.paragraphs}
     orphans = [p for group in added.values() for p in group if p.id not in placed]
     if orphans:  # their anchor is gone: keep them at the end rather than lose them
         sections.append(Section(heading=None, paragraphs=orphans))
