@@ -70,3 +70,17 @@ def test_the_schema_rejects_what_check_rejects(machine_project: Path, old: str, 
     assert old in text, why
     broken = yaml.load(text.replace(old, new, 1), Loader=_EditorLoader)
     assert list(_validator("topic.schema.json").iter_errors(broken)), why
+
+
+def test_the_editor_is_wired_to_the_schemas() -> None:
+    """VS Code (redhat.vscode-yaml) maps every data file to its schema, so keys complete and
+    mistakes are underlined as a writer types."""
+    settings = json.loads((ROOT / ".vscode/settings.json").read_text(encoding="utf-8"))
+    mapping = settings["yaml.schemas"]
+    assert {Path(k).name for k in mapping} == set(SCHEMAS)
+    for schema, globs in mapping.items():
+        assert (ROOT / schema).is_file(), schema
+        assert tuple(globs) == SCHEMAS[Path(schema).name][1]
+    covered = {p for globs in mapping.values() for g in globs for p in ROOT.glob(g)}
+    data_files = {p for p in (ROOT / "data").rglob("*.yml")}
+    assert data_files <= covered, sorted(str(p) for p in data_files - covered)
