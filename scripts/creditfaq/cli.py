@@ -103,6 +103,22 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
     return code
 
 
+def cmd_report(project: Project, args: argparse.Namespace) -> int:
+    import datetime as dt
+
+    from .pipeline import check
+    from .report import health, text_report
+
+    corpus, problems = check(project)
+    if problems:
+        _print_problems(problems)
+        print("report: fix the problems above first", file=sys.stderr)
+        return 1
+    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    print(text_report(health(corpus, today, args.max_age_days)))
+    return 0
+
+
 def cmd_eval(project: Project, args: argparse.Namespace) -> int:
     import yaml
 
@@ -159,6 +175,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("render", help="write the Markdown pages into docs/generated/").set_defaults(func=cmd_render)
     sub.add_parser("build", help="ingest, extract, check, render, then mkdocs build --strict into site/").set_defaults(func=cmd_build)
     sub.add_parser("schema", help="write the JSON Schemas of the data files into data/schemas/").set_defaults(func=cmd_schema)
+    p = sub.add_parser("report", help="content health: empty sections, disputes, unreviewed claims, defects, old sources")
+    p.add_argument("--max-age-days", type=int, default=730, help="a source older than this is reported (default 730)")
+    p.add_argument("--today", help="the date to measure ages from (YYYY-MM-DD; default today)")
+    p.set_defaults(func=cmd_report)
     p = sub.add_parser("eval", help="score the cleaner on the evaluation pages against the pinned floors")
     p.add_argument("--cases", type=Path, help="cases file (default: tests/eval/cases.yml)")
     p.add_argument("--update-baseline", action="store_true", help="pin the current scores as the new floors")
@@ -181,6 +201,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(project, args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # output piped into `head` and cut short: not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # a bug, not bad data: say so briefly, details on request
         if args.debug or os.environ.get("CREDITFAQ_DEBUG"):
             traceback.print_exc()

@@ -5,6 +5,7 @@ Each verb returns the problems it found instead of raising; the CLI prints them.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import subprocess
@@ -377,6 +378,12 @@ def render(project: Project, corpus: Corpus) -> list[str]:
                              corpus.questions.questions if corpus.questions else [],
                              corpus.glossary.terms if corpus.glossary else [],
                              corpus.guidance.guidance if corpus.guidance else []))
+    from .report import health, report_page
+
+    # the report page is dated by the build's SOURCE_DATE_EPOCH, so builds stay reproducible
+    epoch = source_date_epoch(project)
+    today = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
+    files["report.md"] = report_page(health(corpus, today), today, os.environ.get("CREDITFAQ_EDIT_URL"))
     return sync_tree(project.generated, files)
 
 

@@ -1,0 +1,107 @@
+"""The content health report: what writers still have to do, per product, with the file and
+line to go to. Pure: a loaded corpus in, rows out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass
+
+from .model import SECTIONS
+from .pipeline import Corpus
+
+KINDS = {
+    "empty-section": "空缺的部分",
+    "disputed": "来源说法不一",
+    "unreviewed": "未经审核的机器说法",
+    "defect": "来源文章待修正的问题",
+    "old-source": "较旧的来源",
+    "unanswered": "没有答案的读者问题",
+    "never-reviewed": "从未审核",
+}
+# Which section answers a question of each topic (the rest have no answering section).
+ANSWERED_IN = {"逾期时间线": "timeline", "征信影响": "credit", "催收权益": "rights", "协商还款": "rights"}
+
+
+@dataclass(frozen=True)
+class Row:
+    product: str
+    kind: str
+    file: str
+    line: int
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.product}: {self.kind}: {self.detail}"
+
+
+def health(corpus: Corpus, today: dt.date, max_age_days: int = 730) -> list[Row]:
+    rows: list[Row] = []
+    for product, topic in sorted(corpus.topics.items()):
+        file = corpus.files[f"topic:{product}"]
+        loc = corpus.located[f"topic:{product}"]
+        visible = {kind: [c for c in getattr(topic, kind) if c.status != "rejected"] for kind, _ in SECTIONS}
+        if topic.reviewed is None:
+            rows.append(Row(product, "never-reviewed", file, loc.where(("product",))[0], "set `reviewed:` after review"))
+        for kind, title in SECTIONS:
+            if not visible[kind]:
+                rows.append(Row(product, "empty-section", file, loc.where(("product",))[0], f"{title} has no claims"))
+            for i, claim in enumerate(getattr(topic, kind)):
+                if claim.disputed and claim.status != "rejected":
+                    rows.append(Row(product, "disputed", file, loc.where((kind, i))[0], claim.text[:30]))
+        machine = [(kind, i) for kind, _ in SECTIONS for i, c in enumerate(getattr(topic, kind)) if c.status == "machine"]
+        if machine:
+            rows.append(Row(product, "unreviewed", file, loc.where(machine[0])[0],
+                            f"{len(machine)} claims still `machine`: edit, keep (set `edited`) or reject them"))
+        for i, q in enumerate(topic.questions):
+            section = ANSWERED_IN.get(q.topic)
+            if q.status != "rejected" and (section is None or not visible[section]):
+                rows.append(Row(product, "unanswered", file, loc.where(("questions", i))[0], q.text[:30]))
+        cited = sorted({s.split("#")[0] for kind, _ in SECTIONS for c in visible[kind] for s in c.sources})
+        for aid in cited:
+            article = corpus.articles.get(aid)
+            if article is None:
+                continue
+            afile, aloc = corpus.files[f"article:{aid}"], corpus.located[f"article:{aid}"]
+            for j, defect in enumerate(article.defects):
+                rows.append(Row(product, "defect", afile, aloc.where(("defects", j))[0],
+                                f"{defect.kind} at {defect.where}"))
+            if article.date and (today - article.date).days > max_age_days:
+                rows.append(Row(product, "old-source", afile, aloc.where(("date",))[0],
+                                f"published {article.date.isoformat()}, more than {max_age_days} days ago"))
+    return rows
+
+
+def counts(rows: list[Row]) -> Counter[str]:
+    return Counter(r.kind for r in rows)
+
+
+def text_report(rows: list[Row]) -> str:
+    c = counts(rows)
+    head = ", ".join(f"{kind} {c.get(kind, 0)}" for kind in KINDS)
+    return "\n".join([f"report: {len(rows)} items — {head}", *map(str, rows)])
+
+
+def report_page(rows: list[Row], today: dt.date, edit_url: str | None = None) -> str:
+    """The report as a page for writers. `edit_url`, when set (e.g. a repository's blob URL),
+    makes each row a link to the file and line."""
+    import yaml
+
+    from .render import esc
+
+    c = counts(rows)
+    meta = yaml.safe_dump({"title": "内容健康报告", "description": "还需要编辑处理的内容：按产品列出空缺、分歧、未审核的说法等。",
+                           "search": {"exclude": True}}, allow_unicode=True, sort_keys=False)
+    parts = [f"---\n{meta}---\n", "# 内容健康报告\n",
+             f"生成日期：{today.isoformat()}。给编辑看的清单：每一行都写明要改的文件和行号。\n",
+             "| 类别 | 数量 |", "|---|---|"]
+    parts += [f"| {label} | {c.get(kind, 0)} |" for kind, label in KINDS.items()]
+    parts.append("")
+    for product in sorted({r.product for r in rows}):
+        parts.append(f"## {esc(product)} {{#{product}}}\n")
+        for r in (r for r in rows if r.product == product):
+            where = f"{r.file}:{r.line}"
+            place = f"[`{where}`]({edit_url}{r.file}#L{r.line})" if edit_url else f"`{where}`"
+            parts.append(f"- {KINDS[r.kind]}：{esc(r.detail)}（{place}）")
+        parts.append("")
+    return "\n".join(parts)

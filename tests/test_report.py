@@ -1,0 +1,43 @@
+"""The content health report: counts first, then rows that point at the line to fix."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+from conftest import run
+
+
+def test_report_counts_and_points_at_lines(machine_project: Path) -> None:
+    topic = machine_project / "data/topics/huabei.yml"
+    text = topic.read_text(encoding="utf-8").replace("product: huabei\n", "product: huabei\nreviewed: 2026-11-20\n")
+    topic.write_text(text, encoding="utf-8")
+    result = run(machine_project, "report", "--today", "2026-11-23", "--max-age-days", "365")
+    assert result.returncode == 0, result.stderr
+    first, *rows = result.stdout.splitlines()
+    m = re.match(r"report: (\d+) items — empty-section (\d+), disputed (\d+), unreviewed (\d+), defect (\d+), "
+                 r"old-source (\d+), unanswered (\d+), never-reviewed (\d+)$", first)
+    assert m and int(m.group(1)) == len(rows) > 0
+    assert not any(r.startswith("data/topics/huabei.yml") and "never-reviewed" in r for r in rows)
+    assert any(r.startswith("data/topics/xiaohua-qianbao.yml") and "never-reviewed" in r for r in rows)
+    # the censored gaps of the 花呗 seed are open defects of the 花呗 page, at their line
+    defect = next(r for r in rows if r.startswith("data/articles/003-b85ce5825ee596e3.yml") and "censored-gap" in r)
+    path, line = re.match(r"(\S+?):(\d+):", defect).groups()
+    lines = (machine_project / path).read_text(encoding="utf-8").splitlines()
+    assert lines[int(line) - 1].strip() == "- kind: censored-gap"
+    old = next(r for r in rows if "old-source" in r)
+    assert "published 2024-" in old
+    machine = next(r for r in rows if "unreviewed" in r and r.startswith("data/topics/huabei.yml"))
+    line = int(re.match(r"\S+?:(\d+):", machine).group(1))
+    assert "- id:" in topic.read_text(encoding="utf-8").splitlines()[line - 1]
+
+
+def test_report_page_on_the_site(built_site: Path) -> None:
+    page = BeautifulSoup((built_site / "report/index.html").read_text(encoding="utf-8"), "lxml")
+    assert "内容健康报告" in page.find("h1").get_text()
+    assert page.find("table") is not None and page.find("h2", id="huabei") is not None
+    assert "data/topics/huabei.yml:" in page.get_text()
+    footer = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "lxml").select_one(".md-copyright")
+    assert "内容健康报告" in footer.get_text()
