@@ -287,3 +287,14 @@ def test_timeline_stages_say_what_to_do_now_with_their_grounds(built_site: Path)
         channels = {c.get_text() for c in stage.select(".cf-channel")}
         if not channels:
             assert not stage.select(".cf-stage__todo")
+
+
+def test_the_build_fails_when_a_page_loads_from_another_host(project: Path) -> None:
+    (project / "docs/pages/widget.md").write_text(
+        "# 小工具\n\n<script src=\"https://cdn.example.com/widget.js\"></script>\n", encoding="utf-8")
+    mkdocs = project / "mkdocs.yml"
+    mkdocs.write_text(mkdocs.read_text(encoding="utf-8").replace("not_in_nav: |\n", "not_in_nav: |\n  /widget.md\n"),
+                      encoding="utf-8")
+    result = run(project, "build")
+    assert result.returncode == 1
+    assert 'site/widget/index.html: <script src="https://cdn.example.com/widget.js">: loads from another host' in result.stderr

@@ -408,6 +408,13 @@ def mkdocs_build(project: Project, site_dir: Path | None = None) -> int:
     code = subprocess.run(cmd, cwd=project.root, env=env).returncode
     if code == 0:
         set_sitemap_lastmod(site, project.generated / LASTMOD, env.get("SOURCE_DATE_EPOCH"))
+        from .sitecheck import foreign_loads
+
+        # readers in mainland China: a page that loads from another host is a broken page
+        if found := foreign_loads(site, env.get("CREDITFAQ_SITE_URL")):
+            for f in found:
+                print(f"site/{f}: loads from another host; serve it from the site instead", file=sys.stderr)
+            return 1
     return code
 
 
