@@ -634,7 +634,7 @@ def self_check_page(with_topic: list[tuple[Product, TopicFile]]) -> str:
             '<noscript>这个页面需要浏览器运行 JavaScript。也可以直接查看<a href="../products/">各产品页面</a>。</noscript>\n')
 
 
-def regulations_page(regulations: list[Regulation]) -> str:
+def regulations_page(regulations: list[Regulation], gl: Glossary = NO_GLOSSARY) -> str:
     parts = [front_matter("reference", title="法律法规与监管规定",
                           description="本站引用的征信、催收与投诉相关法律条文和监管规定，注明可信度。"),
              "# 法律法规与监管规定\n",
@@ -648,7 +648,9 @@ def regulations_page(regulations: list[Regulation]) -> str:
         for r in entries:
             badge = "已核实" if r.confidence == "verified" else "二手来源"
             effective = f"（{r.effective.isoformat()} 起施行）" if r.effective else ""
-            text = esc(r.summary) if r.confidence == "verified" else f"{esc(r.attribution or '据报道')}，{esc(r.summary)}"
+            text = gl.mark(esc(r.summary))
+            if r.confidence != "verified":
+                text = f"{esc(r.attribution or '据报道')}，{text}"
             parts.append(f"**{esc(citation(r))}**{effective} · {badge}\n{{: #{r.id} }}\n\n{text}\n")
     return "\n".join(parts)
 
@@ -688,7 +690,7 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
         "articles/index.md": articles_index(ordered),
     }
     if regulations:
-        files["regulations.md"] = regulations_page(list(regulations))
+        files["regulations.md"] = regulations_page(list(regulations), gl)
     files["questions.md"] = questions_page(with_topic, list(general_questions))
     files["self-check.md"] = self_check_page(with_topic)
     files["topics/index.md"] = topics_index()
