@@ -62,13 +62,22 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
-def cmd_render(project: Project, args: argparse.Namespace) -> int:
-    from .pipeline import check, render
+def _valid_corpus(project: Project, refusal: str):
+    """The checked corpus, or None after printing its problems and `refusal`."""
+    from .pipeline import check
 
     corpus, problems = check(project)
     if problems:
         _print_problems(problems)
-        print("render: not rendered, the data has problems", file=sys.stderr)
+        print(refusal, file=sys.stderr)
+        return None
+    return corpus
+
+
+def cmd_render(project: Project, args: argparse.Namespace) -> int:
+    from .pipeline import render
+
+    if (corpus := _valid_corpus(project, "render: not rendered, the data has problems")) is None:
         return 1
     changed = render(project, corpus)
     print(f"render: {len(changed)} files changed in {project.rel(project.generated)}/")
@@ -106,13 +115,9 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
 def cmd_report(project: Project, args: argparse.Namespace) -> int:
     import datetime as dt
 
-    from .pipeline import check
     from .report import health, text_report
 
-    corpus, problems = check(project)
-    if problems:
-        _print_problems(problems)
-        print("report: fix the problems above first", file=sys.stderr)
+    if (corpus := _valid_corpus(project, "report: fix the problems above first")) is None:
         return 1
     today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
     print(text_report(health(corpus, today, args.max_age_days)))

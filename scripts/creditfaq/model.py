@@ -227,3 +227,5 @@ class TopicFile(Record):
 
 
 SECTIONS = (("timeline", "逾期时间线"), ("credit", "征信影响"), ("rights", "催收权益"))
+# The section of a product page that answers a question of each topic; other topics have none.
+ANSWERED_IN = {"逾期时间线": "timeline", "征信影响": "credit", "催收权益": "rights", "协商还款": "rights"}

@@ -12,7 +12,7 @@ from collections import defaultdict
 
 import yaml
 
-from .model import (SECTIONS, Claim, GlossaryTerm, GuidanceRule, OverdueStage, Product, Question, Regulation,
+from .model import (ANSWERED_IN, SECTIONS, Claim, GlossaryTerm, GuidanceRule, OverdueStage, Product, Question, Regulation,
                     SourceArticle, TopicFile)
 from .rules import COMPARE_DAYS, SEARCH_TERMS, TOPIC_PAGES
 from .text import is_traditional, short_hash, to_simplified
@@ -149,8 +149,6 @@ def _reporting(product: Product, regulations: list[Regulation]) -> str | None:
     return None
 
 
-# The section of a product page that answers a question of each topic.
-ANSWERED_IN = {"逾期时间线": "timeline", "征信影响": "credit", "催收权益": "rights", "协商还款": "rights"}
 SECTION_TITLES = dict(SECTIONS)
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
 
-from .model import SECTIONS
+from .model import ANSWERED_IN, SECTIONS
 from .pipeline import Corpus
 
 KINDS = {
@@ -19,8 +19,6 @@ KINDS = {
     "unanswered": "没有答案的读者问题",
     "never-reviewed": "从未审核",
 }
-# Which section answers a question of each topic (the rest have no answering section).
-ANSWERED_IN = {"逾期时间线": "timeline", "征信影响": "credit", "催收权益": "rights", "协商还款": "rights"}
 
 
 @dataclass(frozen=True)
