@@ -18,7 +18,7 @@ _CSS_URL = re.compile(r"""url\(\s*['"]?([^)'"]+)|@import\s+['"]([^'"]+)""")
 
 def _foreign(url: str, own: str) -> bool:
     parts = urlsplit(url.strip())
-    return bool(parts.netloc) and parts.netloc != own or (parts.scheme in ("http", "https") and parts.netloc != own)
+    return (bool(parts.netloc) or parts.scheme in ("http", "https")) and parts.netloc != own
 
 
 def foreign_loads(site: Path, site_url: str | None = None) -> list[str]:
@@ -33,6 +33,9 @@ def foreign_loads(site: Path, site_url: str | None = None) -> list[str]:
                     continue
                 if el.get(attr) and _foreign(el[attr], own):
                     found.append(f"{page.relative_to(site)}: <{tag} {attr}=\"{el[attr]}\">")
+                for candidate in (el.get("srcset") or "").split(","):
+                    if candidate.strip() and _foreign(candidate.split()[0], own):
+                        found.append(f"{page.relative_to(site)}: <{tag} srcset=\"{candidate.strip()}\">")
         styles = [s.get_text() for s in soup.find_all("style")] + [el["style"] for el in soup.find_all(style=True)]
         found += [f"{page.relative_to(site)}: {u}" for s in styles for m in _CSS_URL.finditer(s)
                   if _foreign(u := m.group(1) or m.group(2), own)]
