@@ -30,7 +30,6 @@ class Extraction:
     timeline: dict[str, list[OverdueStage]] = field(default_factory=dict)
     credit: dict[str, list[CreditImpact]] = field(default_factory=dict)
     rights: dict[str, list[CollectionRight]] = field(default_factory=dict)
-    article_product: dict[str, str] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
 
     def products(self) -> list[str]:
@@ -97,7 +96,6 @@ def extract(articles: list[SourceArticle], products: list[Product]) -> Extractio
         if product is None:
             out.warnings.append(f"article {article.id}: names no registered product; no claims taken from it")
             continue
-        out.article_product[article.id] = product
         for section in article.sections:
             heading = section.heading or ""
             simple_heading = to_simplified(heading)

@@ -158,22 +158,20 @@ def _chrome_rule(tag: Tag) -> str | None:
     return None
 
 
+def _link_share(tag: Tag, text: str) -> float:
+    """How much of a block's text (`text`, non-empty) is link text."""
+    return sum(len(a.get_text("", strip=True)) for a in tag.find_all("a")) / len(text)
+
+
 def _link_dense(tag: Tag) -> bool:
     text = tag.get_text("", strip=True)
-    links = tag.find_all("a")
-    if len(links) < 3 or not text:
-        return False
-    link_text = sum(len(a.get_text("", strip=True)) for a in links)
-    return link_text / len(text) > 0.6
+    return len(tag.find_all("a")) >= 3 and bool(text) and _link_share(tag, text) > 0.6
 
 
 def _is_bulk_prose(tag: Tag, container_chars: int) -> bool:
     """Most of the page's text, few links: content, whatever its class says."""
     text = tag.get_text("", strip=True)
-    if len(text) < max(300, 0.3 * container_chars):
-        return False
-    link_text = sum(len(a.get_text("", strip=True)) for a in tag.find_all("a"))
-    return link_text / len(text) < 0.2
+    return len(text) >= max(300, 0.3 * container_chars) and _link_share(tag, text) < 0.2
 
 
 def read_html(text: str) -> RawDocument:
