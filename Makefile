@@ -1,5 +1,5 @@
 # The front door. `make site` and `make test` set everything up on a fresh machine
-# (Python 3.11+ with pip): a .venv with the pinned dependencies, then the work.
+# (Python 3.11+ with pip): a .venv with the dependencies of the hashed lock, then the work.
 
 PYTHON ?= python3
 VENV   := .venv
@@ -20,7 +20,7 @@ help:
 $(STAMP): requirements.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "creditfaq needs Python 3.11 or newer: run make PYTHON=python3.11 ...")'
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
 	@touch $@
 
@@ -56,10 +56,15 @@ eval: $(STAMP)
 clean:
 	rm -rf site docs/generated $(VENV)
 
-# Re-resolve the pins after editing requirements.in.
+# Re-resolve the hashed lock from requirements.in (newest versions it allows) with pip-tools in a
+# throw-away venv: the only way versions change. Local pip configuration (extra indexes,
+# find-links) is left out, so the hashes are those of the public index's files, all platforms.
+LOCK_ENV := env -u PIP_FIND_LINKS -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_CONSTRAINT PIP_CONFIG_FILE=/dev/null
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
-	.lock-venv/bin/pip install --quiet -r requirements.in
-	{ echo "# Exact pins, resolved from requirements.in by \`make lock\`. Installed by \`make\` into .venv."; \
-	  echo "setuptools==80.9.0"; .lock-venv/bin/pip freeze --exclude-editable; } > requirements.txt
+	$(LOCK_ENV) .lock-venv/bin/pip install --quiet --disable-pip-version-check pip-tools==7.6.2
+	$(LOCK_ENV) .lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-header --no-emit-index-url --no-emit-find-links --output-file .lock-venv/requirements.txt requirements.in
+	{ echo "# Hashed lock made by \`make lock\` (pip-compile --generate-hashes --allow-unsafe requirements.in); installed by \`make\` with pip install --require-hashes."; \
+	  cat .lock-venv/requirements.txt; } > requirements.txt
 	rm -rf .lock-venv

@@ -40,7 +40,12 @@ def test_least_privilege_pinned_actions_and_the_same_targets() -> None:
     assert flow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert "permissions" not in flow["jobs"]["build"]
     uses = [s["uses"] for job in flow["jobs"].values() for s in job["steps"] if "uses" in s]
-    assert uses and all(re.fullmatch(r"actions/[a-z-]+@v\d+\.\d+\.\d+", u) for u in uses), uses
+    # pinned to a commit, not to a tag that can be moved; the tag stands in a comment
+    assert uses and all(re.fullmatch(r"actions/[a-z-]+@[0-9a-f]{40}", u) for u in uses), uses
+    text = WORKFLOW.read_text(encoding="utf-8")
+    assert all(re.search(rf"{re.escape(u)} # v\d+\.\d+\.\d+", text) for u in uses)
+    checkout = next(s for s in flow["jobs"]["build"]["steps"] if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["persist-credentials"] is False
     runs = " ".join(s.get("run", "") for s in flow["jobs"]["build"]["steps"])
     assert "make test" in runs and "make site" in runs
     assert flow["jobs"]["deploy"]["if"].startswith("github.ref == 'refs/heads/main'")
