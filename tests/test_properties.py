@@ -86,3 +86,60 @@ def test_rendered_markdown_has_no_raw_markup_from_the_source(parts: list[str]) -
     assert not ACTIVE.search(front), front
     html = markdown.markdown(body, extensions=["attr_list", "admonition", "footnotes"])
     assert not ACTIVE.search(html), html
+
+
+# --- the sanitiser and redaction, as classes -------------------------------------------------
+
+from creditfaq.text import fold, is_inert, normalise, redact, safe_text, sanitise  # noqa: E402
+
+INVISIBLE = st.sampled_from(["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\x00", "\x01", "\x08", "\x1f",
+                             "\x7f", "\x85", "\u202e", "\u2028", "\u2029", "\u180e", "\U000e0041"])
+TAGGY = st.sampled_from(["<", ">", "</", "<!--", "script", "img", "svg", "iframe", " src=x", " onerror=", "alert(1)",
+                         "javascript", "vbscript", ":", "：", "/", "＜", "＞", "ｓｃｒｉｐｔ", "ｊａｖａ", "&lt;", "&#60;",
+                         "&#x3c;", "&", ";", "=", '"', "'", "`", " ", "\n", "花呗", "逾期"])
+messy = st.lists(st.one_of(st.text(max_size=6), INVISIBLE, TAGGY), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(messy)
+def test_sanitised_text_stays_inert_through_every_later_step(text: str) -> None:
+    out, _ = sanitise(text)
+    assert is_inert(out), repr(out)
+    assert sanitise(out)[0] == out, "sanitising twice changes the text"
+    for step in (normalise, fold, lambda t: redact(t)[0], lambda t: t.replace(" ", "")):
+        assert is_inert(step(out)), (step, repr(step(out)))
+    published, _, _ = safe_text(text)
+    assert is_inert(published) and is_inert(normalise(published)), repr(published)
+
+
+SEPARATORS = st.sampled_from(["", " ", "  ", ".", "-", "–", "—", "－", "‐", "‑", "/", "\u200b", "\u3000", "\u00a0", "·"])
+
+
+def _spelled(digits: str, seps: list[str], wide: list[bool]) -> str:
+    out = ""
+    for i, d in enumerate(digits):
+        out += chr(ord(d) + 0xFEE0) if wide[i % len(wide)] else d
+        if i < len(digits) - 1:
+            out += seps[i % len(seps)]
+    return out
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["13", "15", "17", "18", "19"]), st.text("0123456789", min_size=9, max_size=9),
+       st.lists(SEPARATORS, min_size=1, max_size=10), st.lists(st.booleans(), min_size=1, max_size=4),
+       st.sampled_from(["", "+86 ", "0086-", "(86)"]), st.sampled_from(["电话", "联系我", "，", "催收员号码是"]),
+       st.sampled_from(["", "。", "，谢谢", "联系"]))
+def test_a_mobile_number_is_redacted_however_it_is_written(head, rest, seps, wide, prefix, before, after) -> None:
+    number = head + rest
+    written = before + prefix + _spelled(number, seps, wide) + after
+    out, found = redact(written)
+    digits = "".join(c for c in fold(out) if c.isdigit())
+    assert number not in digits and "［手机号已隐去］" in out, (written, out)
+    assert found
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sampled_from(["95188", "95555", "12363", "12378", "400-820-8888", "800-830-8008", "110"]),
+       st.sampled_from(["客服电话", "拨打", "热线：", ""]), st.sampled_from(["。", "咨询", "，"]))
+def test_public_service_numbers_are_never_redacted(number, before, after) -> None:
+    assert redact(before + number + after)[0] == before + number + after

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from . import rules
 from .model import Defect, Paragraph, RemovedBlock, Section, SourceArticle
 from .readers import RawDocument
-from .text import find_date, key, normalise, redact, short_hash, strip_markup
+from .text import find_date, has_personal_data, key, safe_text, short_hash
 
 
 @dataclass
@@ -101,15 +101,15 @@ def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encodi
 
     def safe(text: str) -> str:
         """Every piece of text that may be stored or published passes here first."""
-        text, markup = strip_markup(text)
-        text, personal = redact(text)
+        text, markup, personal = safe_text(text)
         removed.extend(RemovedBlock(rule="active-markup", text=m) for m in markup)
         removed.extend(RemovedBlock(rule="personal-data", text=p) for p in personal)
-        return normalise(text)
+        return text
 
     for rule, text in doc.removed:
-        # what was dropped is kept for writers, but never with personal data in it
-        removed.append(RemovedBlock(rule=rule, text=redact(text)[0]))
+        # what was dropped is kept for writers, as text: no markup, no personal data
+        if text := safe_text(text)[0]:
+            removed.append(RemovedBlock(rule=rule, text=text))
     related: list[str] = [t for t in (safe(t) for t in doc.related) if t]
     lines = [_Line(safe(b.text), b.kind) for b in doc.blocks]
     lines = [l for l in lines if l.text]
@@ -200,12 +200,18 @@ def censored_gaps(paragraphs: list[Paragraph]) -> list[Defect]:
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9._ -]+")
 
 
 def article_id_for(filename: str) -> str:
-    """A stable id from the source file name: its ASCII part, or a hash of the name."""
+    """An id for a new source from its file name: its ASCII part, or a hash of the name. A
+    name that carries personal data (a phone number) gives only the hash: the id becomes the
+    page's address, the sitemap entry and the canonical link."""
     stem = filename.rsplit(".", 1)[0]
+    if has_personal_data(stem):
+        return f"src-{short_hash(filename, 10)}"
     slug = _SLUG.sub("-", stem.lower()).strip("-")
-    if not slug or len(slug) < len(stem) // 2:
-        slug = f"{slug + '-' if slug else 'src-'}{short_hash(filename, 10)}"
+    if not slug or len(slug) < len(stem) // 2 or not _PLAIN_NAME.fullmatch(stem):
+        # what the slug leaves out (Chinese words, punctuation) still tells names apart
+        slug = f"{slug[:60].strip('-') + '-' if slug else 'src-'}{short_hash(filename, 10)}"
     return slug

@@ -30,6 +30,30 @@ def attr(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+# The theme writes front-matter values (title, description, tags) into <title>, headers,
+# attributes and the search index without escaping them, and Jinja's `striptags` would even
+# unescape entities. So the characters that mean something there are replaced by their
+# full-width forms, which read the same and mean nothing in any context.
+_TEMPLATE_SAFE = str.maketrans({"<": "＜", ">": "＞", "&": "＆", '"': "＂", "'": "＇", "`": "｀"})
+
+
+def template_text(text: str) -> str:
+    """Text for a place where the theme's templates put it as they find it."""
+    return " ".join(text.translate(_TEMPLATE_SAFE).split())
+
+
+def json_for_script(data: object) -> str:
+    """JSON that is safe inside <script>: no `<`, `>` or `&` (so neither `</script>` nor
+    `<!--` can end or change the script element) and no line separators."""
+    import json
+
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    for ch, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"),
+                     ("\u2029", "\\u2029")):
+        text = text.replace(ch, code)
+    return text
+
+
 class Glossary:
     """Terms that become tooltips in running text: the first mention in a paragraph or list
     item is wrapped in <abbr title="…">, longest term first (不良信息 before 信息)."""
@@ -66,7 +90,14 @@ BOOST = {"topic": 3, "product": 2, "tool": 2, "reference": 1, "article": 0.5, "i
 
 
 def front_matter(role: str | None = None, **meta: object) -> str:
-    data = {k: v for k, v in meta.items() if v is not None}
+    def safe(value: object) -> object:
+        if isinstance(value, str):
+            return template_text(value)
+        if isinstance(value, (list, tuple)):
+            return [safe(v) for v in value]
+        return value
+
+    data = {k: safe(v) for k, v in meta.items() if v is not None}
     if role:
         data["search"] = {"boost": BOOST[role]}
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
@@ -163,8 +194,6 @@ def _question_line(q: Question, page: str) -> str:
 def faq_json_ld(product: Product, topic: TopicFile, law: dict[str, list[Regulation]]) -> str:
     """schema.org FAQPage for the questions this page answers; each answer is the text of the
     section that answers it (its source claims, else its verified law), as the page shows it."""
-    import json
-
     entries = []
     for q in topic.questions:
         section = ANSWERED_IN.get(q.topic)
@@ -179,8 +208,7 @@ def faq_json_ld(product: Product, topic: TopicFile, law: dict[str, list[Regulati
         return ""
     data = {"@context": "https://schema.org", "@type": "FAQPage", "name": f"{product.name}逾期常见问题",
             "mainEntity": entries}
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
-    return f'<script type="application/ld+json">{text}</script>\n'
+    return f'<script type="application/ld+json">{json_for_script(data)}</script>\n'
 
 
 def _visible(claims: list[Claim]) -> list[Claim]:
@@ -317,12 +345,19 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
     return "\n".join(parts)
 
 
+def source_label(source: str) -> str:
+    """A source file's name as readers may see it: no markup, no personal data."""
+    from .text import safe_text
+
+    return safe_text(source.rsplit("/", 1)[-1])[0] or "（文件名已隐去）"
+
+
 def article_page(article: SourceArticle, products: list[Product], original: SourceArticle | None = None,
                  gl: Glossary = NO_GLOSSARY) -> str:
     meta = []
     if article.date:
         meta.append(f"发布时间：{article.date.isoformat()}")
-    meta.append(f"原始文件：`{article.source}`")
+    meta.append(f"原始文件：{esc(source_label(article.source))}")
     if products:
         meta.append("涉及产品：" + "、".join(f"[{esc(p.name)}](../products/{p.id}.md)" for p in products))
     parts = [

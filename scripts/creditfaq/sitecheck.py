@@ -43,3 +43,68 @@ def foreign_loads(site: Path, site_url: str | None = None) -> list[str]:
         text = css.read_text(encoding="utf-8", errors="replace")
         found += [f"{css.relative_to(site)}: {u}" for m in _CSS_URL.finditer(text) if _foreign(u := m.group(1) or m.group(2), own)]
     return found
+
+
+# --- executable markup ------------------------------------------------------------------------
+
+_URL_ATTRS = ("href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "srcdoc")
+_SCRIPT_SCHEME = re.compile(r"^\s*(?:javascript|vbscript|livescript|data)\s*:", re.I)
+_NEVER = ("iframe", "frame", "frameset", "object", "embed", "applet", "base", "portal")
+_JSON_TYPES = ("application/json", "application/ld+json")
+_STRING = re.compile(r'"(?:[^"\\]|\\.)*"|\'(?:[^\'\\]|\\.)*\'')
+
+
+def _shape(script: str) -> str:
+    """An inline script with its string literals blanked: the theme's scripts differ from
+    page to page only in their strings (the path to the site's root)."""
+    return _STRING.sub('""', script.strip())
+
+
+def executable_markup(site: Path) -> list[str]:
+    """Every place a built page could run code it was not built to run: an event handler, a
+    script URL, a frame or object, a refresh, or an inline script that is not one of the
+    theme's own (those stand, in the same shape, on most pages). JSON data blocks must be
+    plain JSON with no `<` that could end their element."""
+    import json
+
+    pages = sorted(site.rglob("*.html"))
+    parsed = [(p, BeautifulSoup(p.read_text(encoding="utf-8", errors="replace"), "lxml")) for p in pages]
+    shapes: dict[str, int] = {}
+    for _, soup in parsed:
+        for shape in {_shape(s.get_text()) for s in soup.find_all("script") if not s.get("src") and not s.get("type")}:
+            shapes[shape] = shapes.get(shape, 0) + 1
+    # the theme's own scripts stand on (nearly) every page; what a source could inject stands
+    # on the pages built from that source
+    theme = {shape for shape, n in shapes.items() if n >= max(2, len(parsed) // 2)}
+    found = []
+    for page, soup in parsed:
+        where = page.relative_to(site)
+        for el in soup.find_all(True):
+            for name, value in el.attrs.items():
+                text = " ".join(value) if isinstance(value, list) else str(value)
+                if name.lower().startswith("on"):
+                    found.append(f"{where}: <{el.name} {name}=…> runs code")
+                elif name.lower() in _URL_ATTRS and _SCRIPT_SCHEME.match(text) and not (
+                        el.name in ("img", "link") and text.lower().startswith("data:image/")):
+                    found.append(f"{where}: <{el.name} {name}=\"{text[:40]}\"> is a script URL")
+                elif name.lower() == "style" and re.search(r"expression\s*\(|javascript\s*:|url\s*\(", text, re.I):
+                    found.append(f"{where}: <{el.name} style=\"{text[:40]}\"> loads or runs something")
+            if el.name in _NEVER:
+                found.append(f"{where}: <{el.name}> element")
+            elif el.name == "meta" and str(el.get("http-equiv", "")).lower() in ("refresh", "set-cookie"):
+                found.append(f"{where}: <meta http-equiv={el['http-equiv']}>")
+            elif el.name == "form" and el.get("action"):
+                found.append(f"{where}: <form action=…>")
+            elif el.name == "script" and not el.get("src"):
+                kind = str(el.get("type") or "")
+                body = el.get_text()
+                if kind in _JSON_TYPES:
+                    try:
+                        json.loads(body)
+                    except ValueError:
+                        found.append(f"{where}: <script type={kind}> is not plain JSON")
+                    if "<" in body:
+                        found.append(f"{where}: <script type={kind}> holds a `<`")
+                elif kind not in ("", "text/javascript", "module") or _shape(body) not in theme:
+                    found.append(f"{where}: an inline <script> that is not the theme's: {body.strip()[:60]!r}")
+    return found

@@ -9,7 +9,8 @@ import unicodedata
 
 from bs4 import BeautifulSoup, Comment
 
-from .rules import ACTIVE_ELEMENTS, ACTIVE_TAG_TOKEN, PERSONAL_DATA, SCRIPT_URL, TAG_START
+from . import rules
+from .rules import ACTIVE_ELEMENTS, ACTIVE_TAG_TOKEN, SCRIPT_URL, TAG_START
 
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 # Characters after which / before which a Chinese sentence continues: Han and CJK punctuation.
@@ -56,6 +57,12 @@ def strip_markup(text: str) -> tuple[str, list[str]]:
     Returns the text and what was taken out, for the record.
     """
     found: list[str] = []
+    from .readers import nesting_depth
+
+    if nesting_depth(text) > rules.MAX_HTML_NESTING:
+        # too deep to parse safely: every tag token goes, the text between them stays
+        text, n = re.subn(r"<[^<>]*>?", "", text)
+        found.append(f"deeply nested markup ×{n}")
     # Unescaping entities can make new markup ("&lt;script&gt;" → "<script>"): repeat until
     # nothing tag-like is left.
     for _ in range(5):
@@ -85,14 +92,138 @@ def strip_markup(text: str) -> tuple[str, list[str]]:
     return text, found
 
 
-def redact(text: str) -> tuple[str, list[str]]:
-    """Personal data → a visible placeholder. Returns the text and what kinds were redacted."""
+_FOLD = str.maketrans(dict(rules.COMPAT_FOLD))
+# What a browser reads as the start of a tag, comment or declaration, or would once a later
+# step took out the spaces: "<b", "</", "<!", "<?", "< b". ("a < 3" is text.)
+_TAG_OPEN = re.compile(r"<\s*[A-Za-z/!?]")
+
+
+def fold(text: str) -> str:
+    """Invisible and control characters out, compatibility forms of ASCII letters, digits and
+    < > in: the form every safety check reads text in."""
+    return rules.INVISIBLE.sub("", text).translate(_FOLD)
+
+
+def is_inert(text: str) -> bool:
+    """No markup, and nothing that a later step could turn into markup."""
+    view = fold(text)
+    return not (_TAG_OPEN.search(view) or SCRIPT_URL.search(view))
+
+
+def sanitise(text: str) -> tuple[str, list[str]]:
+    """Any text from a source → text with no markup in it, however it was disguised.
+
+    Folding comes first, so that no invisible character can hide a tag from the stripper and
+    be deleted after it; then markup is stripped until nothing changes. Returns the text and
+    what was taken out, for the record.
+    """
     found: list[str] = []
-    for label, pattern in PERSONAL_DATA.items():
-        text, n = pattern.subn(f"［{label}已隐去］", text)
-        if n:
-            found.append(f"{label} ×{n}")
+    for _ in range(8):
+        before = text
+        text, taken = strip_markup(fold(text))
+        found += taken
+        if text == before:
+            break
+    if not is_inert(text):
+        # what the parser let stand as text ("<?", "< b"): it keeps its words, with a bracket
+        # that opens nothing
+        found.append("markup left after stripping")
+        while not is_inert(text):
+            text = _TAG_OPEN.sub(lambda m: "〈" + m.group(0)[1:], SCRIPT_URL.sub("", fold(text)))
     return text, found
+
+
+def safe_text(text: str) -> tuple[str, list[str], list[str]]:
+    """Text from a source as it may be stored and published: sanitised, redacted, normalised,
+    and checked again after the last step. Returns (text, markup taken out, personal data
+    redacted)."""
+    text, markup = sanitise(text)
+    text, personal = redact(text)
+    text, again = sanitise(normalise(text))
+    return text, markup + again, personal
+
+
+def _digits(run: str) -> str:
+    return "".join(c for c in run if c.isdigit() or c in "Xx").upper()
+
+
+def _personal_number(digits: str) -> str | None:
+    """What a run of digits is, if it is personal: mobile, id or card."""
+    if digits.startswith("0086") and rules.MOBILE.fullmatch(digits[4:]):
+        return "mobile"
+    if digits.startswith("86") and rules.MOBILE.fullmatch(digits[2:]):
+        return "mobile"
+    if rules.MOBILE.fullmatch(digits):
+        return "mobile"
+    if rules.NATIONAL_ID.fullmatch(digits):
+        return "id"
+    low, high = rules.BANK_CARD_DIGITS
+    if "X" not in digits and low <= len(digits) <= high:
+        return "card"
+    return None
+
+
+def _redact_numbers(text: str, counts: dict[str, int]) -> str:
+    """Mobile, ID and card numbers however they are spaced: a run of digits and separators
+    is split at its separators into groups, and the longest sequence of whole groups from
+    each group on that has a personal shape is replaced."""
+
+    def one_run(m: re.Match[str]) -> str:
+        run = m.group(0)
+        groups = [(g.start(), g.end()) for g in re.finditer(r"[0-9Xx]+", run)]
+        out, i, last = [], 0, 0
+        while i < len(groups):
+            best = None
+            digits = ""
+            for j in range(i, len(groups)):
+                digits += _digits(run[groups[j][0]:groups[j][1]])
+                if len(digits) > 21:
+                    break
+                if (kind := _personal_number(digits)) is not None:
+                    best = (j, kind)
+            if best is None:
+                i += 1
+                continue
+            j, kind = best
+            # a +86 / (86) prefix before the first group goes with the number
+            start = 0 if i == 0 else groups[i][0]
+            out.append(run[last:start])
+            out.append(f"［{rules.REDACTED[kind]}已隐去］")
+            counts[kind] = counts.get(kind, 0) + 1
+            last = groups[j][1]
+            i = j + 1
+        out.append(run[last:])
+        return "".join(out)
+
+    return rules.DIGIT_RUN.sub(one_run, text)
+
+
+def redact(text: str) -> tuple[str, list[str]]:
+    """Personal data → a visible placeholder, in whatever form it is written (full-width,
+    spaced, dotted, dashed). Returns the text and what kinds were redacted."""
+    counts: dict[str, int] = {}
+    text = fold(text)
+
+    def sub(kind: str, pattern: re.Pattern[str], keep=lambda m: False) -> None:
+        nonlocal text
+
+        def repl(m: re.Match[str]) -> str:
+            if keep(m):
+                return m.group(0)
+            counts[kind] = counts.get(kind, 0) + 1
+            return f"［{rules.REDACTED[kind]}已隐去］"
+
+        text = pattern.sub(repl, text)
+
+    sub("email", rules.EMAIL, keep=lambda m: m["domain"].lower().endswith(rules.PUBLIC_EMAIL_DOMAINS))
+    sub("wechat", rules.WECHAT_ID)
+    sub("qq", rules.QQ_NUMBER)
+    text = _redact_numbers(text, counts)
+    return text, [f"{rules.REDACTED[k]} ×{n}" for k, n in counts.items()]
+
+
+def has_personal_data(text: str) -> bool:
+    return redact(text)[0] != fold(text)
 
 
 _T2S = None
