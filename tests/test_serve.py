@@ -59,6 +59,22 @@ def test_an_edit_under_data_shows_up_in_the_running_preview(project: Path) -> No
         assert server.poll() is None, "a broken edit stopped the preview"
         assert "起诉与强制执行" in (_get(url) or ""), "the last good page is no longer served"
         assert "Traceback" not in log.read_text()
-    finally:
-        os.killpg(server.pid, 15)
+
+        # SIGTERM (as a service manager or CI stops it) ends the preview and its mkdocs server
+        children = [int(pid) for pid in Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()]
+        assert children, "mkdocs serve is not running under creditfaq serve"
+        server.send_signal(15)
         server.wait(timeout=20)
+        assert _wait_for(lambda: not any(_alive(pid) for pid in children), 15), "mkdocs serve outlived creditfaq serve"
+    finally:
+        if server.poll() is None:
+            os.killpg(server.pid, 9)
+        server.wait(timeout=20)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (OSError, IndexError):
+        return False
+    return state != "Z"

@@ -12,7 +12,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from .store import Project
+from .store import Project, project_lock
 from .yamlio import Problem
 
 
@@ -24,31 +24,64 @@ def _print_problems(problems: list[Problem]) -> None:
         print(f"{len(problems)} {noun} found; fix them and run the command again.", file=sys.stderr)
 
 
-def cmd_ingest(project: Project, args: argparse.Namespace) -> int:
+def _print_warnings(warnings: list[Problem]) -> None:
+    for w in warnings:
+        print(f"{w.file}: warning: {w.message}", file=sys.stderr)
+
+
+def _blocking(problems: list[Problem]) -> bool:
+    """Problems with a source skip that source; any other problem stops the run."""
+    return any(not p.file.startswith("data/sources/") for p in problems)
+
+
+def _ingest(project: Project, args: argparse.Namespace) -> tuple[int, bool]:
+    """(exit code, whether the run may go on)."""
     from .pipeline import ingest
 
-    rows, problems = ingest(project)
+    rows, problems, warnings = ingest(project)
     written = sum(r.written for r in rows)
-    if args.report:
+    if getattr(args, "report", False):
         for r in rows:
             removed = ", ".join(f"{rule} ×{n}" for rule, n in sorted(r.removed.items())) or "nothing"
             print(f"{r.source} → data/articles/{r.article}.yml")
             print(f"    kept {r.chars_kept} characters; removed: {removed}")
             print(f"    defects: {', '.join(r.defects) if r.defects else 'none'}")
+    _print_warnings(warnings)
+    if _blocking(problems):
+        _print_problems(problems)
+        project.discard()
+        return 1, False
     print(f"ingest: {len(rows)} articles ({written} updated) from {project.rel(project.sources)}/")
     _print_problems(problems)
-    return 1 if problems else 0
+    return (1 if problems else 0), True
 
 
-def cmd_extract(project: Project, args: argparse.Namespace) -> int:
+def cmd_ingest(project: Project, args: argparse.Namespace) -> int:
+    code, ok = _ingest(project, args)
+    if ok:
+        project.commit()
+    return code
+
+
+def _extract(project: Project) -> bool:
     from .pipeline import run_extract
 
     written, warnings, problems = run_extract(project)
     for w in warnings:
         print(w if w.startswith("questions:") else f"warning: {w}", file=sys.stderr)
+    if problems:
+        _print_problems(problems)
+        project.discard()
+        return False
     print(f"extract: {len(written)} topic files updated" + (f" ({', '.join(written)})" if written else ""))
-    _print_problems(problems)
-    return 1 if problems else 0
+    return True
+
+
+def cmd_extract(project: Project, args: argparse.Namespace) -> int:
+    if not _extract(project):
+        return 1
+    project.commit()
+    return 0
 
 
 def cmd_check(project: Project, args: argparse.Namespace) -> int:
@@ -74,27 +107,37 @@ def _valid_corpus(project: Project, refusal: str):
     return corpus
 
 
-def cmd_render(project: Project, args: argparse.Namespace) -> int:
+def _render(project: Project) -> bool:
     from .pipeline import render
 
-    if (corpus := _valid_corpus(project, "render: not rendered, the data has problems")) is None:
-        return 1
+    if (corpus := _valid_corpus(project, "render: not rendered, the data has problems; nothing was written")) is None:
+        project.discard()
+        return False
     changed = render(project, corpus)
     print(f"render: {len(changed)} files changed in {project.rel(project.generated)}/")
+    return True
+
+
+def cmd_render(project: Project, args: argparse.Namespace) -> int:
+    if not _render(project):
+        return 1
+    project.commit()
     return 0
 
 
 def _pipeline(project: Project, args: argparse.Namespace) -> tuple[int, bool]:
-    """Run ingest, extract and render. Returns (exit code, whether pages were rendered).
+    """Run ingest, extract and render as one transaction: every file they change is written
+    at the end, or none is. Returns (exit code, whether pages were rendered).
 
-    A source that cannot be read is reported, and the rest still goes on to the site; bad
-    data in articles or topics stops before rendering.
+    A source that cannot be read is reported and skipped (its article stays as it was), and
+    the rest still goes on to the site; bad data anywhere else stops the run, writing nothing.
     """
-    ingest_code = cmd_ingest(project, argparse.Namespace(report=False))
-    for step in (cmd_extract, cmd_render):
-        if (code := step(project, args)) != 0:
-            return code, False
-    return ingest_code, True
+    code, ok = _ingest(project, args)
+    if not ok or not _extract(project) or not _render(project):
+        project.discard()
+        return 1, False
+    project.commit()
+    return code, True
 
 
 def cmd_build(project: Project, args: argparse.Namespace) -> int:
@@ -102,9 +145,11 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
 
     code, rendered = _pipeline(project, args)
     if not rendered:
+        print("build: nothing was written; fix the problems above and build again", file=sys.stderr)
         return code
     if mkdocs_build(project) != 0:
-        print("build: mkdocs build --strict failed (see the messages above)", file=sys.stderr)
+        print(f"build: mkdocs build --strict failed (see the messages above); {project.site}/ is unchanged",
+              file=sys.stderr)
         return 1
     print(f"build: the site is in {project.site}/ — open {project.site / 'index.html'} or run `make serve`")
     if code:
@@ -164,7 +209,11 @@ def cmd_schema(project: Project, args: argparse.Namespace) -> int:
 def cmd_serve(project: Project, args: argparse.Namespace) -> int:
     from .serve import serve
 
-    return serve(project, args.dev_addr, lambda: _pipeline(project, args)[0])
+    def rebuild() -> int:
+        with project_lock(project):
+            return _pipeline(project, args)[0]
+
+    return serve(project, args.dev_addr, rebuild)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -203,12 +252,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"creditfaq: {exc}", file=sys.stderr)
         return 2
     try:
-        return args.func(project, args)
+        if args.command == "serve":  # takes the lock for each rebuild, not while it waits
+            return args.func(project, args)
+        with project_lock(project):
+            return args.func(project, args)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into `head` and cut short: not an error
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except MemoryError:
+        print("creditfaq: out of memory: a source or data file is far too large; see the limits in the README",
+              file=sys.stderr)
+        return 1
     except Exception as exc:  # a bug, not bad data: say so briefly, details on request
         if args.debug or os.environ.get("CREDITFAQ_DEBUG"):
             traceback.print_exc()

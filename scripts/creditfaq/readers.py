@@ -15,7 +15,9 @@ from typing import Callable, Literal
 import yaml
 from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, ProcessingInstruction, Tag
 
+from .rules import MAX_HTML_NESTING
 from .text import CJK, find_date
+from .yamlio import YamlSyntaxError, safe_load
 
 BlockKind = Literal["line", "title", "heading", "item"]
 
@@ -76,7 +78,10 @@ def read_markdown(text: str) -> RawDocument:
     body = text.replace("\r\n", "\n")
     if m:
         try:
-            loaded = yaml.safe_load(m.group(1))
+            loaded = safe_load(m.group(1))
+        except YamlSyntaxError as exc:
+            raise SourceError(f"front matter is not valid YAML at line {exc.line + 1}: {exc.message}; fix the block "
+                              "between the `---` lines") from None
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
             where = f" at line {mark.line + 2}" if mark else ""
@@ -118,6 +123,8 @@ def read_markdown(text: str) -> RawDocument:
         date = date.date()
     elif not isinstance(date, dt.date):
         date = find_date(str(date)) if date else None
+    if not isinstance(title, (str, int, float)) or isinstance(title, bool):
+        title = None  # a list or mapping is no title
     return RawDocument(blocks=tuple(blocks), title=str(title) if title else None, date=date, removed=tuple(removed))
 
 
@@ -174,7 +181,33 @@ def _is_bulk_prose(tag: Tag, container_chars: int) -> bool:
     return len(text) >= max(300, 0.3 * container_chars) and _link_share(tag, text) < 0.2
 
 
+# Elements that never hold others, and those whose end tag a page may leave out (the parser
+# closes them): neither adds to the nesting depth.
+_NO_NESTING = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track",
+               "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "thead", "tbody", "tfoot",
+               "colgroup", "rt", "rp"}
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9]*)\b[^>]*?(/?)>")
+
+
+def nesting_depth(text: str) -> int:
+    """How deep the page's elements nest, read from its tags without parsing it."""
+    depth = deepest = 0
+    for m in _TAG.finditer(text):
+        name = m.group(2).lower()
+        if name in _NO_NESTING or m.group(3):
+            continue
+        if m.group(1):
+            depth = max(depth - 1, 0)
+        else:
+            depth += 1
+            deepest = max(deepest, depth)
+    return deepest
+
+
 def read_html(text: str) -> RawDocument:
+    if (depth := nesting_depth(text)) > MAX_HTML_NESTING:
+        raise SourceError(f"the page's elements are nested {depth} levels deep (more than {MAX_HTML_NESTING}): "
+                          "no article is built like this; save the article's own text instead")
     soup = BeautifulSoup(text, "lxml")
     removed: list[tuple[str, str]] = []
     related: list[str] = []

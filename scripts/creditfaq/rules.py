@@ -187,23 +187,60 @@ ACTIVE_TAG_TOKEN = re.compile(
     r"|</?[A-Za-z][A-Za-z0-9:-]*(?:\s[^<>]*)?/?>",  # any other complete ASCII tag ("a < b" is no tag)
     re.I,
 )
-SCRIPT_URL = re.compile(r"(?:javascript|vbscript|livescript)\s*:[^\s，。；]*|data\s*:\s*text/html[^\s，。；]*", re.I)
-
-# Personal data, redacted wherever it would be published. Public service numbers (955xx,
-# 400-/800- numbers, 12363, 12378) match none of these.
-PERSONAL_DATA = MappingProxyType(
-    {
-        # 18-digit national ID (last char may be X), and the old 15-digit form.
-        "身份证号": re.compile(
-            r"(?<![0-9A-Za-z])[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx](?![0-9A-Za-z])"
-            r"|(?<![0-9A-Za-z])[1-9]\d{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}(?![0-9A-Za-z])"
-        ),
-        # Mainland mobile numbers in any spacing, with or without +86.
-        "手机号": re.compile(r"(?<![\d+])(?:(?:\+|00)?86[\s-]?)?1[3-9]\d(?:[\s-]?\d){8}(?!\d)"),
-        # Bank card numbers: 16-19 digits, maybe in groups of four.
-        "银行卡号": re.compile(r"(?<!\d)\d{4}(?:[\s-]?\d{4}){3}(?:[\s-]?\d{1,3})?(?!\d)"),
-    }
+SCRIPT_URL = re.compile(r"(?:javascript|vbscript|livescript)\s*[:：﹕]\S*|data\s*[:：﹕]\s*text/html\S*", re.I)
+# Characters that render as nothing, or steer how text is shown (bidi overrides): removed
+# before markup is looked for, so that none of them can hide a tag ("<" U+200B "script>")
+# from the sanitiser and be deleted afterwards, reassembling the tag. Tab and line ends stay.
+INVISIBLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f"
+    "\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8"
+    "\U000e0000-\U000e0fff]"
 )
+# Compatibility forms folded to ASCII before anything else (the safe part of NFKC):
+# full-width Latin letters and digits, and every form of < and >, so that "＜ｓｃｒｉｐｔ＞"
+# and "１３８…" are seen for what they are. Chinese punctuation (，：（）) is left alone.
+COMPAT_FOLD = MappingProxyType(
+    {**{chr(c): chr(c - 0xFEE0) for c in (*range(0xFF10, 0xFF1A), *range(0xFF21, 0xFF3B), *range(0xFF41, 0xFF5B))},
+     "\uff1c": "<", "\uff1e": ">", "\ufe64": "<", "\ufe65": ">", "\uff20": "@", "\ufe6b": "@", "\uff0b": "+"}
+)
+
+# Personal data, redacted wherever it would be published. Numbers are found as a class: a
+# run of digits with any separators between them (spaces of any width, dots, dashes of every
+# kind, slashes, invisible characters) is read as its digits, and the digits decide. Public
+# service numbers (955xx, 400-/800- numbers, 12363, 12378, 110) have no personal shape.
+DIGIT_SEPARATORS = "\\s\u00a0\u2000-\u200f\u202f\u205f\u3000.·・\\-‐‑‒–—―−－﹣﹘_/／\\\\"
+DIGIT_RUN = re.compile(
+    rf"(?:[(（]?\s*(?:\+|00)\s*86\s*[)）]?[{DIGIT_SEPARATORS}]{{0,3}}|[(（]\s*86\s*[)）][{DIGIT_SEPARATORS}]{{0,3}})?"
+    rf"[0-9](?:[{DIGIT_SEPARATORS}]{{0,3}}[0-9])*(?:[{DIGIT_SEPARATORS}]{{0,3}}[Xx](?![A-Za-z]))?"
+)
+MOBILE = re.compile(r"1[3-9][0-9]{9}")
+NATIONAL_ID = re.compile(
+    r"[1-9][0-9]{5}(?:18|19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9X]"
+    r"|[1-9][0-9]{7}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}"
+)
+BANK_CARD_DIGITS = (16, 19)
+# Other contact details of private persons: e-mail addresses, WeChat ids and QQ numbers.
+EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}\s*(?:@|\(at\)|\[at\]|（at）)\s*"
+    r"(?P<domain>[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9\-]{0,61}[A-Za-z0-9])?)*"
+    r"\.[A-Za-z]{2,24})(?![A-Za-z0-9])",
+    re.I,
+)
+# Addresses of public bodies may stay.
+PUBLIC_EMAIL_DOMAINS = ("gov.cn", "pbccrc.org.cn", "nifa.org.cn", "pbc.gov.cn")
+WECHAT_ID = re.compile(
+    r"(?:(?<![A-Za-z])(?:微信号?|微信ID|微信id|weixin|wechat|vx|v信|V信|威信|薇信|卫星号|wx|加微|加v|加V|加vx|加VX)"
+    r"\s*(?:号码?|ID|id)?\s*[:：]?\s*(?P<id>[A-Za-z][A-Za-z0-9_\-]{5,19})(?![A-Za-z0-9_\-]))"
+    r"|(?<![A-Za-z0-9])(?P<wxid>wxid_[A-Za-z0-9_\-]{4,30})",
+    re.I,
+)
+QQ_NUMBER = re.compile(
+    rf"(?<![A-Za-z])(?:QQ|扣扣|企鹅|球球)\s*(?:号码|号|群号|群|ID)?\s*[:：]?\s*"
+    rf"(?P<n>[1-9](?:[{DIGIT_SEPARATORS}]{{0,2}}[0-9]){{4,11}})(?![0-9])",
+    re.I,
+)
+REDACTED = MappingProxyType({"mobile": "手机号", "id": "身份证号", "card": "银行卡号", "email": "邮箱",
+                             "wechat": "微信号", "qq": "QQ号"})
 
 # --- Judgement -------------------------------------------------------------------------------
 
@@ -271,3 +308,15 @@ TOPIC_PAGES = (
 )
 # The days the comparison table of 逾期几天会怎样 looks at.
 COMPARE_DAYS = (1, 3, 7, 15, 30, 90)
+
+# --- Limits ---------------------------------------------------------------------------------
+
+# One source is one article: a file over the first size is reported, one over the second is
+# skipped (with the reason) while the rest of the site still builds.
+SOURCE_WARN_BYTES = 1 * 2**20
+SOURCE_MAX_BYTES = 5 * 2**20
+# HTML nested deeper than this is no article, and would exhaust the parser: the source is skipped.
+MAX_HTML_NESTING = 200
+# Data files: anchors and aliases (&a / *a) are refused (an alias bomb expands to gigabytes);
+# nesting deeper than this is refused before it is parsed.
+MAX_YAML_NESTING = 40

@@ -4,6 +4,7 @@ keeps running with the last good pages."""
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 import time
@@ -23,12 +24,28 @@ def _snapshot(folders: list[Path]) -> dict[str, float]:
     return state
 
 
+def _die_with_parent() -> None:
+    """In the child: end when the preview command ends, however it ends (Linux only)."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
 def serve(project: Project, dev_addr: str, rebuild: Callable[[], int], interval: float = 0.5) -> int:
     rebuild()  # a first render, so mkdocs has pages to serve even if data has problems
     watched = [project.data, project.pages]
     cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project.root / "mkdocs.yml"), "-a", dev_addr,
            "--livereload"]
-    server = subprocess.Popen(cmd, cwd=project.root)
+    server = subprocess.Popen(cmd, cwd=project.root, preexec_fn=_die_with_parent)
+
+    def stop(signum, frame):  # SIGTERM and SIGHUP end the preview as Ctrl-C does
+        raise KeyboardInterrupt
+
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, stop)
     print(f"serve: preview at http://{dev_addr}/ — edits under data/ and docs/pages/ show up on save; Ctrl-C stops")
     before = _snapshot(watched)
     try:

@@ -5,10 +5,13 @@ Every other module works on records; this one and the CLI touch files.
 
 from __future__ import annotations
 
+import contextlib
 import os
-from dataclasses import dataclass
+import sys
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Iterator, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -21,7 +24,15 @@ M = TypeVar("M", bound=BaseModel)
 
 @dataclass(frozen=True)
 class Project:
+    """The repository on disk, and the files one command has staged for writing.
+
+    Nothing a step writes reaches the disk before `commit()`: a run that fails part-way
+    writes nothing, and later steps of the same run read what earlier ones staged.
+    """
+
     root: Path
+    # path → staged content (None: staged for deletion)
+    staged: dict[Path, bytes | None] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def find(cls, start: Path | None = None) -> "Project":
@@ -52,12 +63,111 @@ class Project:
             return str(path)
 
     def source_files(self) -> list[Path]:
+        """Everything in data/sources/ but hidden files: links and odd names included, for
+        ingest to report."""
         if not self.sources.is_dir():
             return []
-        return sorted(p for p in self.sources.iterdir() if p.is_file() and not p.name.startswith("."))
+        return sorted((p for p in self.sources.iterdir() if not p.name.startswith(".")), key=lambda p: os.fsencode(p.name))
 
     def yaml_files(self, folder: Path) -> list[Path]:
-        return sorted(folder.glob("*.yml")) if folder.is_dir() else []
+        on_disk = set(folder.glob("*.yml")) if folder.is_dir() else set()
+        staged = {p for p, c in self.staged.items() if p.parent == folder and p.suffix == ".yml" and c is not None}
+        gone = {p for p, c in self.staged.items() if c is None}
+        return sorted((on_disk | staged) - gone)
+
+    # --- reading through what is staged -----------------------------------------------------
+
+    def read_bytes(self, path: Path) -> bytes:
+        if path in self.staged:
+            content = self.staged[path]
+            if content is None:
+                raise FileNotFoundError(path)
+            return content
+        return path.read_bytes()
+
+    def exists(self, path: Path) -> bool:
+        if path in self.staged:
+            return self.staged[path] is not None
+        return path.is_file()
+
+    # --- writing ------------------------------------------------------------------------
+
+    def stage(self, path: Path, content: str | bytes) -> bool:
+        """Stage `content` for `path`; False when the file already holds exactly that."""
+        data = content.encode("utf-8") if isinstance(content, str) else content
+        try:
+            if self.read_bytes(path) == data:
+                return False
+        except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+            pass
+        self.staged[path] = data
+        return True
+
+    def stage_delete(self, path: Path) -> bool:
+        if not self.exists(path):
+            return False
+        self.staged[path] = None
+        return True
+
+    def discard(self) -> None:
+        self.staged.clear()
+
+    def commit(self) -> list[Path]:
+        """Write every staged file: first each to a temporary file of this process beside its
+        target, then all of them renamed into place, so that no file is ever half-written and
+        a failure while writing leaves every target as it was."""
+        pending: list[tuple[Path, Path]] = []
+        try:
+            for path, content in sorted(self.staged.items(), key=lambda pc: str(pc[0])):
+                if content is None:
+                    continue
+                path.parent.mkdir(parents=True, exist_ok=True)
+                fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=f".{os.getpid()}.tmp")
+                with os.fdopen(fd, "wb") as out:
+                    out.write(content)
+                pending.append((Path(tmp), path))
+        except BaseException:
+            for tmp, _ in pending:
+                tmp.unlink(missing_ok=True)
+            raise
+        for tmp, path in pending:
+            os.replace(tmp, path)
+        done = [path for _, path in pending]
+        for path, content in sorted(self.staged.items(), key=lambda pc: str(pc[0])):
+            if content is None and path.is_file():
+                path.unlink()
+                done.append(path)
+                parent = path.parent
+                while parent != self.root and parent.is_dir() and not any(parent.iterdir()):
+                    parent.rmdir()
+                    parent = parent.parent
+        self.staged.clear()
+        return done
+
+
+LOCK_NAME = ".creditfaq.lock"
+
+
+@contextlib.contextmanager
+def project_lock(project: Project) -> Iterator[None]:
+    """One creditfaq run at a time in a repository: a second one waits for the first, so two
+    builds never interleave their writes."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX: no lock, as before
+        yield
+        return
+    with open(project.root / LOCK_NAME, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print("creditfaq: another creditfaq run is working in this folder; waiting for it to finish…",
+                  file=sys.stderr, flush=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 # --- Validation with positions ----------------------------------------------------------------
@@ -120,9 +230,17 @@ def validate(model: type[M], located: Located, file: str) -> tuple[M | None, lis
 
 def load_model(path: Path, model: type[M], project: Project) -> tuple[M | None, Located | None, list[Problem]]:
     """Read, parse and validate one YAML file; never raises on bad content."""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(str(path)).decode("utf-8", "backslashreplace")
+        return None, None, [Problem(shown, 1, 1, "", "the file name is not valid UTF-8: rename the file")]
     file = project.rel(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        if path.is_symlink():
+            return None, None, [Problem(file, 1, 1, "", "is a symbolic link: creditfaq does not follow links; "
+                                        "put the file itself here")]
+        text = project.read_bytes(path).decode("utf-8")
     except UnicodeDecodeError as exc:
         return None, None, [Problem(file, 1, 1, "", f"not UTF-8 (byte {exc.start}): save the file as UTF-8")]
     except OSError as exc:
@@ -142,12 +260,14 @@ def load_model(path: Path, model: type[M], project: Project) -> tuple[M | None, 
 
 
 def write_if_changed(path: Path, content: str | bytes) -> bool:
+    """Write one file at once (for commands that write a single file); see Project.commit."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     if path.is_file() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=f".{os.getpid()}.tmp")
+    with os.fdopen(fd, "wb") as out:
+        out.write(data)
     os.replace(tmp, path)
     return True
 
@@ -167,30 +287,28 @@ def _ordered(value: Any) -> Any:
     return value
 
 
-def write_record(path: Path, record: BaseModel, header: str) -> bool:
-    """Write a record as YAML, leaving out defaults a writer need not see."""
+def write_record(project: Project, path: Path, record: BaseModel, header: str) -> bool:
+    """Stage a record as YAML, leaving out defaults a writer need not see. A file that exists
+    may hold a writer's comments and ordering: it is updated in place."""
     data = _ordered(record.model_dump(mode="python", exclude_defaults=True))
-    if path.is_file():
-        # the file may hold a writer's comments and ordering: update it in place
-        old = path.read_text(encoding="utf-8")
+    if project.exists(path):
+        old = project.read_bytes(path).decode("utf-8")
         try:
             if yaml.load(old, Loader=SafeLoader) == yaml.load(dump(data), Loader=SafeLoader):
                 return False
-            return write_if_changed(path, update(old, data))
+            return project.stage(path, update(old, data))
         except Exception:  # noqa: BLE001 - a file ruamel cannot round-trip is written afresh
             pass
-    return write_if_changed(path, dump(data, header))
+    return project.stage(path, dump(data, header))
 
 
-def sync_tree(folder: Path, files: dict[str, str | bytes]) -> list[str]:
-    """Make `folder` hold exactly `files` (relative path → content); touch only what changed."""
-    changed = [rel for rel, content in sorted(files.items()) if write_if_changed(folder / rel, content)]
+def sync_tree(project: Project, folder: Path, files: dict[str, str | bytes]) -> list[str]:
+    """Stage `folder` to hold exactly `files` (relative path → content); only what changed."""
+    changed = [rel for rel, content in sorted(files.items()) if project.stage(folder / rel, content)]
     if folder.is_dir():
         for path in sorted(folder.rglob("*"), reverse=True):
             rel = path.relative_to(folder).as_posix()
-            if path.is_file() and rel not in files:
-                path.unlink()
+            if (path.is_file() or path.is_symlink()) and rel not in files:
+                project.stage_delete(path) if path.is_file() else path.unlink()
                 changed.append(rel)
-            elif path.is_dir() and not any(path.iterdir()):
-                path.rmdir()
     return changed

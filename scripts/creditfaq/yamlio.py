@@ -15,7 +15,16 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
     from yaml import SafeDumper as _Dumper  # type: ignore[assignment]
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-SafeLoader = _Loader
+class _DataLoader(_Loader):  # type: ignore[misc, valid-type]
+    """Dates stay strings for the models to read: a date that does not exist (2024-02-30)
+    is then a validation error at its line, not a crash inside the YAML library."""
+
+
+_DataLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _Loader.yaml_implicit_resolvers.items()
+}
+SafeLoader = _DataLoader
 
 Path_ = tuple[str | int, ...]
 
@@ -73,9 +82,11 @@ def _pos(node: yaml.Node) -> tuple[int, int]:
 def load_located(text: str) -> tuple[Located, list[tuple[int, int, str, str]]]:
     """Parse YAML text; return the document with positions and any duplicate-key findings.
 
-    Raises YamlSyntaxError with the position of a syntax error.
+    Raises YamlSyntaxError with the position of a syntax error, an alias, or nesting deeper
+    than rules.MAX_YAML_NESTING.
     """
-    loader = _Loader(text)
+    guard(text)
+    loader = _DataLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -116,6 +127,38 @@ def load_located(text: str) -> tuple[Located, list[tuple[int, int, str, str]]]:
 
     walk(node, ())
     return Located(data, values, keys), duplicates
+
+
+def guard(text: str) -> None:
+    """Refuse, before anything is built from it, a document with anchors or aliases (an
+    alias bomb expands to gigabytes) or nested deeper than any data file needs."""
+    from .rules import MAX_YAML_NESTING
+
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            mark = event.start_mark
+            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+                raise YamlSyntaxError(mark.line + 1, mark.column + 1, "anchors and aliases (`&name`, `*name`) are not "
+                                      "allowed in data files: write the value out in full")
+            if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+                depth += 1
+                if depth > MAX_YAML_NESTING:
+                    raise YamlSyntaxError(mark.line + 1, mark.column + 1, f"nested more than {MAX_YAML_NESTING} "
+                                          "levels deep: data files are never this deep; check the brackets")
+            elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return  # a syntax error: the loader reports it with its position
+
+
+def safe_load(text: str):
+    """yaml.safe_load with the guards of data files, for YAML inside sources (front matter)."""
+    guard(text)
+    try:
+        return yaml.load(text, Loader=_DataLoader)
+    except ValueError as exc:  # e.g. a value the constructor cannot build
+        raise YamlSyntaxError(1, 1, f"YAML error: {exc}") from None
 
 
 class _BlockDumper(_Dumper):  # type: ignore[misc, valid-type]
@@ -165,14 +208,102 @@ def _round_trip():
     return rt
 
 
+def _comment_token(text: str):
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    return CommentToken(text, CommentMark(0), None)
+
+
+def _pop_trailing(node: Any) -> str:
+    """Take the comment lines that follow the last value inside `node` (in ruamel they hang
+    there, although they stand above whatever comes next) and return them."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(node, CommentedMap) and len(node):
+        last = list(node)[-1]
+        value = node[last]
+        if isinstance(value, (CommentedMap, CommentedSeq)) and len(value):
+            if text := _pop_trailing(value):
+                return text
+        slot = node.ca.items.get(last)
+        if slot and len(slot) > 2 and slot[2] is not None:
+            eol, _, rest = slot[2].value.partition("\n")
+            if not rest:
+                return ""
+            if eol.strip():
+                slot[2].value = eol + "\n"
+            else:
+                slot[2] = None
+            return rest
+    if isinstance(node, CommentedSeq) and len(node):
+        last = len(node) - 1
+        value = node[last]
+        if isinstance(value, (CommentedMap, CommentedSeq)) and len(value):
+            if text := _pop_trailing(value):
+                return text
+        slot = node.ca.items.get(last)
+        if slot and slot[0] is not None:
+            eol, _, rest = slot[0].value.partition("\n")
+            if not rest:
+                return ""
+            if eol.strip():
+                slot[0].value = eol + "\n"
+            else:
+                slot[0] = None
+            return rest
+    return ""
+
+
+def _push_trailing(node: Any, text: str) -> bool:
+    """Put comment lines after the last value inside `node`; False if it has no place."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if not text:
+        return True
+    if isinstance(node, CommentedMap) and len(node):
+        last = list(node)[-1]
+        value = node[last]
+        if isinstance(value, (CommentedMap, CommentedSeq)) and len(value) and not value.fa.flow_style():
+            return _push_trailing(value, text)
+        slot = node.ca.items.setdefault(last, [None, None, None, None])
+        slot[2] = _comment_token((slot[2].value if slot[2] is not None else "\n") + text)
+        return True
+    if isinstance(node, CommentedSeq) and len(node):
+        last = len(node) - 1
+        value = node[last]
+        if isinstance(value, (CommentedMap, CommentedSeq)) and len(value) and not value.fa.flow_style():
+            return _push_trailing(value, text)
+        slot = node.ca.items.setdefault(last, [None, None, None, None])
+        slot[0] = _comment_token((slot[0].value if slot[0] is not None else "\n") + text)
+        return True
+    return False
+
+
 def _sync(node: Any, new: Any) -> Any:
     """Make a round-trip node equal `new` while keeping what a writer put around it: comments,
-    the order of keys and of records. Returns the node to store."""
+    the order of keys and of records. Returns the node to store.
+
+    A comment stands above something: when a key or record is removed, the comment lines
+    that stood above what followed it stay above that; records keep their places, new ones
+    go where `new` puts them."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
     if isinstance(new, dict) and isinstance(node, CommentedMap):
-        for k in [k for k in node if k not in new]:
+        keys = list(node)
+        for i, k in enumerate(keys):
+            if k in new:
+                continue
+            # the comment lines after this key's value stand above the next key: keep them
+            carried = _pop_trailing(node[k]) if isinstance(node[k], (CommentedMap, CommentedSeq)) else ""
+            slot = node.ca.items.get(k)
+            if slot and len(slot) > 2 and slot[2] is not None:
+                carried += slot[2].value.partition("\n")[2]
             del node[k]
+            node.ca.items.pop(k, None)
+            before = [x for x in keys[:i] if x in node]
+            if carried and before:
+                _push_into_key(node, before[-1], carried)
         for k, v in new.items():
             node[k] = _sync(node[k], v) if k in node else _fresh(v)
         return node
@@ -181,20 +312,60 @@ def _sync(node: Any, new: Any) -> Any:
             return node
         old_ids = [item.get("id") if isinstance(item, dict) else None for item in node]
         new_ids = [item.get("id") if isinstance(item, dict) else None for item in new]
-        if None not in old_ids and None not in new_ids:
-            # records keep their place: drop the gone, update the kept, append the new
-            for i in reversed(range(len(node))):
-                if old_ids[i] not in new_ids:
-                    del node[i]
-            kept = [i for i in old_ids if i in new_ids]
-            if kept == new_ids[:len(kept)]:
-                for i, item in enumerate(new[:len(kept)]):
-                    node[i] = _sync(node[i], item)
-                for item in new[len(kept):]:
-                    node.append(_fresh(item))
-                return node
+        if None not in old_ids and None not in new_ids and len(set(old_ids)) == len(old_ids):
+            return _sync_records(node, new, old_ids, new_ids)
         return _fresh(new)
     return new if not isinstance(new, (dict, list)) else _fresh(new)
+
+
+def _push_into_key(node: Any, key: Any, text: str) -> None:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    value = node[key]
+    if isinstance(value, (CommentedMap, CommentedSeq)) and len(value) and not value.fa.flow_style():
+        _push_trailing(value, text)
+        return
+    slot = node.ca.items.setdefault(key, [None, None, None, None])
+    slot[2] = _comment_token((slot[2].value if slot[2] is not None else "\n") + text)
+
+
+def _sync_records(node: Any, new: list, old_ids: list, new_ids: list) -> Any:
+    """A list of records with ids: each kept record keeps the comment lines above it, a gone
+    record's comments go to the record after it, new records go where `new` has them."""
+    items_ca = node.ca.items
+    above: dict[Any, str] = {}
+    for i, rid in enumerate(old_ids):
+        text = _pop_trailing(node[i - 1]) if i > 0 else ""
+        pre = items_ca.get(i, [None, None])[1] if len(items_ca.get(i, [None, None])) > 1 else None
+        if pre:
+            text = "".join(t.value for t in pre) + text
+        above[rid] = text
+    tail = _pop_trailing(node[len(node) - 1]) if len(node) else ""
+    carry = ""
+    for rid in old_ids:
+        if rid not in new_ids:
+            carry += above.pop(rid, "") + _pop_trailing(node[old_ids.index(rid)])
+        elif carry:
+            above[rid] = carry + above.get(rid, "")
+            carry = ""
+    tail = carry + tail
+    by_id = {rid: node[i] for i, rid in enumerate(old_ids)}
+    items = [_sync(by_id[rid], item) if rid in by_id else _fresh(item) for rid, item in zip(new_ids, new, strict=True)]
+    del node[:]
+    items_ca.clear()
+    for item in items:
+        node.append(item)
+    for k, rid in enumerate(new_ids):
+        text = above.get(rid, "")
+        if not text or k == 0 and rid == old_ids[0]:
+            continue  # the first record's comments stay with the list's key, where ruamel keeps them
+        if k == 0:
+            items_ca[0] = [None, [_comment_token(text)], None, None]
+        elif not _push_trailing(node[k - 1], text):
+            items_ca[k] = [None, [_comment_token(text)], None, None]
+    if tail and node:
+        _push_trailing(node[len(node) - 1], tail)
+    return node
 
 
 def _plain(node: Any) -> Any:
