@@ -3,20 +3,23 @@
 Writers' work wins: an `edited`, `editorial` or `rejected` item is kept exactly as it is and
 where it is; a rejected item is never re-added; a `machine` item a writer changed without
 updating its status is recognised (it no longer matches what the machine produced) and kept
-as `edited`. Machine items the sources no longer support are dropped.
+as `edited`. Fresh items find the items they continue by lineage (`lineage.match`), so ids
+never change. Machine items the sources no longer support are dropped, unless a writer left
+a note on one: that one is kept, rejected, with its note.
 """
 
 from __future__ import annotations
 
 import json
-from typing import Callable, TypeVar
+from typing import TypeVar
 
 from pydantic import BaseModel
 
-from .extract import claim_id
+from . import rules
+from .lineage import CLAIM_MIN_SIMILARITY, match
 from .model import Claim, Question, QuestionFile, TopicFile
 from .questions import question_key
-from .text import short_hash
+from .text import key, short_hash
 
 Item = TypeVar("Item", bound=BaseModel)
 
@@ -27,60 +30,100 @@ def content_hash(item: BaseModel, machine_fields: frozenset[str]) -> str:
     return short_hash(json.dumps(data, ensure_ascii=False, sort_keys=True))
 
 
-def merge_items(existing: list[Item], fresh: list[Item], *, fingerprint: Callable[[Item], str | None],
-                machine_fields: frozenset[str] = frozenset()) -> list[Item]:
+def _start_day(item: BaseModel) -> float | None:
+    days = getattr(item, "days", None)
+    if not days:
+        return None
+    if days[0] is not None:
+        return float(days[0])
+    return float(days[1]) - 0.5 if days[1] is not None else None
+
+
+def _place(merged: list[Item], added: list[Item], by_day: bool) -> list[Item]:
+    """New machine items go where they belong: on a timeline before the first item that
+    starts later (the writer's order of the rest is kept), elsewhere at the end."""
+    out = list(merged)
+    for item in added:
+        day = _start_day(item) if by_day else None
+        at = len(out)
+        if day is not None:
+            at = next((k for k, other in enumerate(out) if (d := _start_day(other)) is not None and d > day), len(out))
+        out.insert(at, item)
+    return out
+
+
+def merge_items(existing: list[Item], fresh: list[Item], *, machine_fields: frozenset[str] = frozenset(),
+                lineage: dict, by_day: bool = False) -> list[Item]:
     """Every machine item carries the hash of what the machine wrote (`fingerprint:`), so a
-    writer's change is told from an improved extractor's. Items written before that are
-    judged by `fingerprint` (the id recomputed from the content; None: cannot tell).
-    `machine_fields` may change between runs without counting as a writer's edit."""
+    writer's change is told from an improved extractor's. Fresh items are matched to the
+    existing ones by lineage (`lineage`: keyword arguments of lineage.match), and take their
+    ids: an id, once given, never changes. `machine_fields` may change between runs without
+    counting as a writer's edit."""
 
     def stamp(item: Item) -> Item:
         return item.model_copy(update={"fingerprint": content_hash(item, machine_fields)})
 
-    def untouched(old: Item, new: Item | None) -> bool:
-        if old.fingerprint:  # type: ignore[attr-defined]
-            return content_hash(old, machine_fields) == old.fingerprint  # type: ignore[attr-defined]
-        if new is not None:
-            ignore = {"status", "note", "fingerprint", *machine_fields}
-            return old.model_dump(exclude=ignore) == new.model_dump(exclude=ignore)
-        return fingerprint(old) == old.id  # type: ignore[attr-defined]
+    def untouched(old: Item) -> bool:
+        return bool(old.fingerprint) and content_hash(old, machine_fields) == old.fingerprint  # type: ignore[attr-defined]
 
-    fresh_by_id = {c.id: c for c in fresh}  # type: ignore[attr-defined]
-    known = {c.id for c in existing}  # type: ignore[attr-defined]
+    pairs = match(existing, fresh, **lineage)
+    partner = {i: fresh[j] for j, i in pairs.items()}
     merged: list[Item] = []
-    for old in existing:
-        new = fresh_by_id.get(old.id)  # type: ignore[attr-defined]
+    for i, old in enumerate(existing):
+        new = partner.get(i)
         if old.status != "machine":  # type: ignore[attr-defined]
-            merged.append(old)
-        elif not untouched(old, new):
+            merged.append(old)  # the writer's: kept as it is, and a matched fresh item is not re-added
+        elif not untouched(old):
             merged.append(old.model_copy(update={"status": "edited", "fingerprint": None}))
         elif new is not None:
-            merged.append(stamp(new.model_copy(update={"note": old.note})))  # type: ignore[attr-defined]
+            merged.append(stamp(new.model_copy(update={"id": old.id, "note": old.note})))  # type: ignore[attr-defined]
+        elif old.note:  # type: ignore[attr-defined]
+            # the sources no longer say it, but a writer wrote about it: kept, never shown
+            merged.append(old.model_copy(update={"status": "rejected", "fingerprint": None}))
         # else: the sources no longer say it; a machine item goes with its source.
-    merged.extend(stamp(c) for c in fresh if c.id not in known)  # type: ignore[attr-defined]
-    return merged
+    used = {item.id for item in merged}  # type: ignore[attr-defined]
+    added = []
+    for j, item in enumerate(fresh):
+        if j in pairs:
+            continue
+        rid, n = item.id, 2  # type: ignore[attr-defined]
+        while rid in used:
+            rid, n = f"{item.id}-{n}", n + 1  # type: ignore[attr-defined]
+        used.add(rid)
+        added.append(stamp(item.model_copy(update={"id": rid})))
+    return _place(merged, added, by_day)
 
 
-def _claim_fingerprint(claim: Claim) -> str | None:
-    return claim_id(claim.id.split("-", 1)[0], claim.sources[0], claim.text) if claim.sources else None
+def _claim_lineage() -> dict:
+    def source(c: Claim) -> str | None:
+        return c.sources[0] if c.sources else None
+
+    return {"exact": (lambda c: (source(c), key(c.text)), lambda c: (source(c), key(c.text))),
+            "group": (source, source), "text": (lambda c: c.text, lambda c: c.text),
+            "min_similarity": CLAIM_MIN_SIMILARITY, "one_to_one": True}
 
 
-def _question_fingerprint(question: Question) -> str:
-    return f"q-{short_hash(question_key(question.text))}"
+def _question_lineage() -> dict:
+    return {"exact": (lambda q: q.id, lambda q: q.id), "group": (lambda q: 0, lambda q: 0),
+            "text": (lambda q: question_key(q.text), lambda q: question_key(q.text)),
+            "min_similarity": rules.QUESTION_MERGE_MIN}
+
+
+CLAIM_MACHINE_FIELDS = frozenset({"disputed"})
 
 
 QUESTION_MACHINE_FIELDS = frozenset({"sources", "variants"})
 
 
 def merge_questions(existing: list[Question], fresh: list[Question]) -> list[Question]:
-    return merge_items(existing, fresh, fingerprint=_question_fingerprint, machine_fields=QUESTION_MACHINE_FIELDS)
+    return merge_items(existing, fresh, machine_fields=QUESTION_MACHINE_FIELDS, lineage=_question_lineage())
 
 
 def merge_topic(product: str, existing: TopicFile | None, fresh: dict[str, list]) -> TopicFile:
     base = existing or TopicFile(product=product)
     # whether sources disagree is the machine's to say again on every run
-    merged = {kind: merge_items(list(getattr(base, kind)), fresh.get(kind, []), fingerprint=_claim_fingerprint,
-                                machine_fields=frozenset({"disputed"}))
+    merged = {kind: merge_items(list(getattr(base, kind)), fresh.get(kind, []), machine_fields=CLAIM_MACHINE_FIELDS,
+                                lineage=_claim_lineage(), by_day=kind == "timeline")
               for kind in ("timeline", "credit", "rights")}
     merged["questions"] = merge_questions(list(base.questions), fresh.get("questions", []))
     return TopicFile(product=product, reviewed=base.reviewed, **merged)

@@ -33,6 +33,16 @@ class Paragraph(Record):
     id: ParagraphId
     text: str = Field(min_length=1)
     kind: Literal["text", "item"] = "text"
+    fingerprint: str | None = Field(None, pattern=r"^[0-9a-f]{8}$",
+                                    description="set by creditfaq when the source's wording changed after the id "
+                                                "was given: what the machine now reads there; leave it as it is")
+
+    @property
+    def machine_hash(self) -> str | None:
+        """The hash of what the cleaner read for this paragraph: a writer's fix differs."""
+        if self.id.startswith("w-"):
+            return None
+        return self.fingerprint or self.id.split("-")[1]
 
 
 class Section(Record):

@@ -14,7 +14,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import rules
 from .clean import article_id_for, censored_gaps, clean
+from .lineage import PARAGRAPH_MIN_SIMILARITY, match
 from .extract import ProductMatcher, attribute, extract
 from .merge import merge_question_file, merge_topic
 from .questions import collect as collect_questions
@@ -24,7 +26,7 @@ from .model import (Defect, Glossary, GuidanceFile, Paragraph, ProductRegistry, 
 from .readers import READERS, SourceError
 from .render import LASTMOD, render_site
 from .store import Project, load_model, sync_tree, write_record
-from .text import decode
+from .text import decode, short_hash
 from .yamlio import Located, Problem
 
 ARTICLE_HEADER = (
@@ -61,41 +63,73 @@ class IngestRow:
 def _keep_writer_fixes(fresh: SourceArticle, old: SourceArticle | None) -> SourceArticle:
     """Carry a writer's work over to a freshly cleaned article.
 
-    A paragraph whose text a writer changed keeps the writer's text (matched by id); a
-    paragraph a writer added (id `w-…`) stays after the paragraph it followed, or at the top
-    of its section. Defects are then read again from the text as it now stands, so a fix
-    closes its defect.
+    Each fresh paragraph finds the paragraph it continues by lineage (the same text, or a
+    text close enough: a re-scrape that changed a word) and keeps its id, so claims and the
+    writer's work stay attached. A paragraph whose text a writer changed keeps the writer's
+    text; a paragraph a writer added (id `w-…`) stays after the paragraph it followed, or at
+    the top of its section. Defects are then read again from the text as it now stands, so a
+    fix closes its defect.
     """
     if old is None:
         return fresh
-    old_text = {p.id: p.text for p in old.paragraphs()}
-    added: dict[tuple[str | None, str | None], list[Paragraph]] = {}  # (heading, after id) → paragraphs
+    old_machine = [p for p in old.paragraphs() if not p.id.startswith("w-")]
+    new_paras = fresh.paragraphs()
+    pairs = match(old_machine, new_paras, exact=(lambda p: p.machine_hash, lambda p: short_hash(p.text)),
+                  group=(lambda p: 0, lambda p: 0), text=(lambda p: p.text, lambda p: p.text),
+                  min_similarity=PARAGRAPH_MIN_SIMILARITY)
+    used = {p.id for p in old.paragraphs()}
+    renamed: dict[str, str] = {}  # fresh id → the id it keeps
+    carried: dict[str, Paragraph] = {}
+    for j, para in enumerate(new_paras):
+        if j in pairs:
+            before = old_machine[pairs[j]]
+            edited = short_hash(before.text) != before.machine_hash
+            now = short_hash(para.text)
+            carried[para.id] = para.model_copy(update={
+                "id": before.id, "text": before.text if edited else para.text,
+                "fingerprint": None if now == before.id.split("-")[1] else now})
+            renamed[para.id] = before.id
+    for para in new_paras:
+        if para.id not in carried:
+            pid, n = para.id, 2
+            while pid in used:
+                pid, n = f"p-{short_hash(para.text)}-{n}", n + 1
+            used.add(pid)
+            carried[para.id] = para.model_copy(update={"id": pid})
+            renamed[para.id] = pid
+
+    added: dict[str | None, list[Paragraph]] = {}  # the id a writer's paragraph follows → paragraphs
+    top: dict[str | None, list[Paragraph]] = {}  # a section's heading → the writer's paragraphs at its top
     for section in old.sections:
         previous: str | None = None
         for para in section.paragraphs:
             if para.id.startswith("w-"):
-                added.setdefault((section.heading, previous), []).append(para)
+                (added.setdefault(previous, []) if previous else top.setdefault(section.heading, [])).append(para)
             previous = para.id
-    def following(heading: str | None, anchor: str | None) -> list[Paragraph]:
+
+    def following(anchor: str) -> list[Paragraph]:
         """The writer's paragraphs after `anchor`, each maybe followed by more of them."""
         out: list[Paragraph] = []
-        for extra in added.get((heading, anchor), []):
-            out += [extra, *following(heading, extra.id)]
+        for extra in added.get(anchor, []):
+            out += [extra, *following(extra.id)]
         return out
 
     sections = []
     for section in fresh.sections:
-        paragraphs = following(section.heading, None)
+        paragraphs: list[Paragraph] = []
+        for extra in top.pop(section.heading, []):
+            paragraphs += [extra, *following(extra.id)]
         for para in section.paragraphs:
-            paragraphs.append(para.model_copy(update={"text": old_text.get(para.id, para.text)}))
-            paragraphs += following(section.heading, para.id)
+            kept = carried[para.id]
+            paragraphs.append(kept)
+            paragraphs += following(kept.id)
         sections.append(section.model_copy(update={"paragraphs": paragraphs}))
     placed = {p.id for s in sections for p in s.paragraphs}
-    orphans = [p for group in added.values() for p in group if p.id not in placed]
+    orphans = [p for group in (*added.values(), *top.values()) for p in group if p.id not in placed]
     if orphans:  # their anchor is gone: keep them at the end rather than lose them
         sections.append(Section(heading=None, paragraphs=orphans))
     filled = {s.heading for s in sections if s.paragraphs}
-    defects = [d for d in fresh.defects
+    defects = [d.model_copy(update={"where": renamed.get(d.where, d.where)}) for d in fresh.defects
                if d.kind not in ("censored-gap", "empty-section", "lost-list")
                or (d.kind != "censored-gap" and not any(h and d.where and h.startswith(d.where) for h in filled))]
     defects += censored_gaps([p for s in sections for p in s.paragraphs])
@@ -103,59 +137,127 @@ def _keep_writer_fixes(fresh: SourceArticle, old: SourceArticle | None) -> Sourc
 
 
 def _registry(project: Project) -> ProductRegistry | None:
-    if not project.products_file.exists():
+    if not project.exists(project.products_file):
         return None
     registry, _, problems = load_model(project.products_file, ProductRegistry, project)
     return None if problems else registry
 
 
-def ingest(project: Project) -> tuple[list[IngestRow], list[Problem]]:
+def _source_problem(project: Project, path: Path) -> Problem | None:
+    """Why a file in data/sources/ cannot be read as a source, if it cannot."""
+    try:
+        path.name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(path.name).decode("utf-8", "backslashreplace")
+        return Problem(f"data/sources/{shown}", 1, 1, "", "the file name is not valid UTF-8: rename the file "
+                       "(Chinese characters are fine when saved as UTF-8)")
+    rel = project.rel(path) if not path.is_symlink() else f"data/sources/{path.name}"
+    if path.is_symlink():
+        return Problem(rel, 1, 1, "", "is a symbolic link: creditfaq does not follow links; copy the file itself "
+                       "into data/sources/")
+    if not path.is_file():
+        return Problem(rel, 1, 1, "", "is not a file: sources are files directly inside data/sources/")
+    if path.suffix.lower() not in READERS:
+        return Problem(rel, 1, 1, "", f"unsupported file type `{path.suffix}`: sources must be "
+                       f"{', '.join(sorted(READERS))}; rename or convert the file")
+    size = path.stat().st_size
+    if size > rules.SOURCE_MAX_BYTES:
+        return Problem(rel, 1, 1, "", f"the file is {size / 2**20:.1f} MiB, over the limit of "
+                       f"{rules.SOURCE_MAX_BYTES / 2**20:.0f} MiB for one article: it is skipped; "
+                       "save the article alone, without the rest of the site")
+    return None
+
+
+def _load_articles(project: Project) -> tuple[dict[str, SourceArticle], list[Problem]]:
+    """The article files as they stand, checked as `check` checks them: a file with errors,
+    or two paragraphs with one id, must not be rewritten from its source."""
+    articles: dict[str, SourceArticle] = {}
+    problems: list[Problem] = []
+    for path in project.yaml_files(project.articles):
+        record, loc, found = load_model(path, SourceArticle, project)
+        problems += found
+        if record is None or loc is None:
+            continue
+        problems += _paragraph_id_problems(project.rel(path), record, loc)
+        articles[record.id] = record
+    return articles, problems
+
+
+def _paragraph_id_problems(file: str, article: SourceArticle, loc: Located) -> list[Problem]:
+    problems = []
+    seen: set[str] = set()
+    for si, section in enumerate(article.sections):
+        for pi, para in enumerate(section.paragraphs):
+            if para.id in seen:
+                problems.append(Problem(file, *loc.where(("sections", si, "paragraphs", pi, "id")),
+                                        f"sections[{si}].paragraphs[{pi}].id",
+                                        f"duplicate paragraph id `{para.id}`: give each paragraph its own id"))
+            seen.add(para.id)
+    return problems
+
+
+def _source_id(path: Path, rel: str, sha256: str, existing: dict[str, SourceArticle], project: Project,
+               taken: set[str]) -> str:
+    """The article id of a source: the one it was given when first ingested. A renamed
+    source (its old file gone, the same bytes under a new name) keeps its article."""
+    for article in existing.values():
+        if article.source == rel:
+            return article.id
+    for article in existing.values():
+        if article.id not in taken and article.source_sha256 == sha256 and not (project.root / article.source).exists():
+            return article.id
+    return article_id_for(path.name)
+
+
+def ingest(project: Project) -> tuple[list[IngestRow], list[Problem], list[Problem]]:
+    """Clean every source into its article (staged, not written). Problems with a source
+    skip that source, whose article stays as it was; problems with an article file stop
+    everything, since rewriting it could lose a writer's work."""
     rows: list[IngestRow] = []
     problems: list[Problem] = []
+    existing, article_problems = _load_articles(project)
+    if article_problems:
+        return [], article_problems + [Problem(article_problems[0].file, 1, 1, "", "ingest: no article was rewritten "
+                                               "because article files have errors: fix them, then run the command again")], []
     ids: dict[str, str] = {}
     cleaned: list[tuple[Path, SourceArticle]] = []
+    warnings: list[Problem] = []
     for path in project.source_files():
-        rel = project.rel(path)
-        reader = READERS.get(path.suffix.lower())
-        if reader is None:
-            problems.append(Problem(rel, 1, 1, "", f"unsupported file type `{path.suffix}`: sources must be "
-                                    f"{', '.join(sorted(READERS))}; rename or convert the file"))
+        if problem := _source_problem(project, path):
+            problems.append(problem)
             continue
+        rel = project.rel(path)
         data = path.read_bytes()
+        if len(data) > rules.SOURCE_WARN_BYTES:
+            warnings.append(Problem(rel, 1, 1, "", f"the file is {len(data) / 2**20:.1f} MiB; an article is "
+                                    "usually far smaller: check that it holds one article"))
         try:
             text, encoding = decode(data)
         except UnicodeDecodeError as exc:
             problems.append(Problem(rel, 1, 1, "", f"cannot decode the file (byte {exc.start}) as UTF-8, GB18030 "
                                     "or Big5: open it in an editor and save it as UTF-8"))
             continue
-        aid = article_id_for(path.name)
+        sha = hashlib.sha256(data).hexdigest()
+        aid = _source_id(path, rel, sha, existing, project, set(ids))
         if aid in ids:
             problems.append(Problem(rel, 1, 1, "", f"gives the same article id `{aid}` as {ids[aid]}: rename one of the files"))
             continue
         ids[aid] = rel
         try:
-            article = clean(reader(text), article_id=aid, source=rel,
-                            sha256=hashlib.sha256(data).hexdigest(), encoding=encoding)
+            article = clean(READERS[path.suffix.lower()](text), article_id=aid, source=rel, sha256=sha, encoding=encoding)
         except (SourceError, ValueError) as exc:
             problems.append(Problem(rel, 1, 1, "", str(exc)))
             continue
         target = project.articles / f"{aid}.yml"
-        old = None
-        if target.exists():
-            old, _, old_problems = load_model(target, SourceArticle, project)
-            if old_problems:
-                problems.extend(old_problems)
-                problems.append(Problem(project.rel(target), 1, 1, "", "not rewritten from its source because the "
-                                        "file has errors: fix them, then run the command again"))
-                continue
-        cleaned.append((target, _keep_writer_fixes(article, old)))
+        cleaned.append((target, _keep_writer_fixes(article, existing.get(aid))))
 
     judged = judge_all([a for _, a in cleaned])
     registry = _registry(project)
+    matcher = ProductMatcher(registry.products) if registry is not None else None
     for target, article in cleaned:
         article = judged[article.id]
-        if registry is not None:
-            _, mismatch = attribute(article, ProductMatcher(registry.products))
+        if matcher is not None:
+            _, mismatch = attribute(article, matcher)
             if mismatch:  # for writers to settle, not to be merged silently
                 article = article.model_copy(update={"defects": [*article.defects, Defect(
                     kind="product-mismatch", where="title", detail=mismatch.split(": ", 1)[1])]})
@@ -166,9 +268,9 @@ def ingest(project: Project) -> tuple[list[IngestRow], list[Problem]]:
             row.defects.append("off-topic")
         if article.duplicate_of:
             row.defects.append(f"duplicate of {article.duplicate_of}")
-        row.written = write_record(target, article, ARTICLE_HEADER)
+        row.written = write_record(project, target, article, ARTICLE_HEADER)
         rows.append(row)
-    return rows, problems
+    return rows, problems, warnings
 
 
 # --- loading everything ------------------------------------------------------------------------
@@ -190,7 +292,7 @@ class Corpus:
 
 def load_corpus(project: Project) -> Corpus:
     corpus = Corpus()
-    if not project.products_file.exists():
+    if not project.exists(project.products_file):
         corpus.problems.append(Problem(project.rel(project.products_file), 1, 1, "", "the product registry is missing"))
     else:
         corpus.products, loc, problems = load_model(project.products_file, ProductRegistry, project)
@@ -201,7 +303,7 @@ def load_corpus(project: Project) -> Corpus:
                               ("glossary", project.glossary_file, Glossary),
                               ("guidance", project.data / "guidance.yml", GuidanceFile),
                               ("questions", project.data / "questions.yml", QuestionFile)):
-        if path.exists():  # optional registries
+        if project.exists(path):  # optional registries
             record, loc, problems = load_model(path, model, project)
             corpus.problems += problems
             setattr(corpus, name, record)
@@ -230,36 +332,41 @@ def load_corpus(project: Project) -> Corpus:
 # --- extract ---------------------------------------------------------------------------------
 
 
+def _blocks_extract(problem: Problem) -> bool:
+    """Everything wrong with the data stops extract, except a claim citing a paragraph that is
+    gone: the merge drops or re-attaches machine claims, and `check` reports what remains."""
+    return not (problem.file.startswith("data/topics/") and ".sources[" in problem.field)
+
+
 def run_extract(project: Project) -> tuple[list[str], list[str], list[Problem]]:
-    """Returns (files written, warnings, problems)."""
-    corpus = load_corpus(project)
-    blocking = [p for p in corpus.problems if not p.file.startswith("data/topics/")]
-    if corpus.products is None:
-        return [], [], corpus.problems
+    """Returns (files staged, warnings, problems). With any problem in the data nothing is
+    staged: topic files rewritten from a partial corpus would lose writers' work."""
+    corpus, problems = check(project)
+    if blocking := [p for p in problems if _blocks_extract(p)]:
+        return [], [], blocking + [Problem(blocking[0].file, blocking[0].line, blocking[0].col, "",
+                                           "extract: no topic file was updated because the data has the problems "
+                                           "above: fix them, then run the command again")]
+    assert corpus.products is not None
     articles = list(corpus.articles.values())
     found = extract(articles, corpus.products.products)
     asked = collect_questions(articles, corpus.products.products)
     written: list[str] = []
-    broken = {p.file for p in corpus.problems if p.file.startswith("data/topics/") or p.file == "data/questions.yml"}
     for product in sorted(set(found.products()) | set(asked.by_product) | set(corpus.topics)):
         path = project.topics / f"{product}.yml"
-        if project.rel(path) in broken:
-            continue  # never overwrite a file a writer is in the middle of fixing
         fresh = {"timeline": found.timeline.get(product, []), "credit": found.credit.get(product, []),
                  "rights": found.rights.get(product, []), "questions": asked.by_product.get(product, [])}
         merged = merge_topic(product, corpus.topics.get(product), fresh)
-        if write_record(path, merged, TOPIC_HEADER):
+        if write_record(project, path, merged, TOPIC_HEADER):
             written.append(project.rel(path))
     questions_file = project.data / "questions.yml"
-    if project.rel(questions_file) not in broken and (asked.general or corpus.questions):
-        if write_record(questions_file, merge_question_file(corpus.questions, asked.general), QUESTIONS_HEADER):
+    if asked.general or corpus.questions:
+        if write_record(project, questions_file, merge_question_file(corpus.questions, asked.general), QUESTIONS_HEADER):
             written.append(project.rel(questions_file))
     warnings = list(found.warnings)
     warnings.append(f"questions: {asked.resolved} of {asked.naming_a_product} questions that name a product resolve to "
                     f"a registered one ({asked.resolution:.1%})"
                     + (f"; not registered: {'; '.join(asked.unresolved)}" if asked.unresolved else ""))
-    problems = blocking + [p for p in corpus.problems if p.file in broken]
-    return written, warnings, problems
+    return written, warnings, []
 
 
 # --- check -------------------------------------------------------------------------------------
@@ -288,17 +395,11 @@ def check(project: Project) -> tuple[Corpus, list[Problem]]:
         if not (project.root / article.source).is_file():
             problems.append(Problem(file, *loc.where(("source",)), "source",
                                     f"the source file `{article.source}` does not exist: restore it or delete this article file"))
-        seen: set[str] = set()
-        for si, section in enumerate(article.sections):
-            for pi, para in enumerate(section.paragraphs):
-                if para.id in seen:
-                    problems.append(Problem(file, *loc.where(("sections", si, "paragraphs", pi, "id")),
-                                            f"sections[{si}].paragraphs[{pi}].id", f"duplicate paragraph id `{para.id}`"))
-                seen.add(para.id)
+        problems += _paragraph_id_problems(file, article, loc)
     regulations = {r.id: r for r in corpus.regulations.regulations} if corpus.regulations else {}
     # when the registry itself has errors, they are reported once, at their place; citing
     # files are not flooded with "unknown regulation"
-    regulations_broken = project.regulations_file.exists() and corpus.regulations is None
+    regulations_broken = project.exists(project.regulations_file) and corpus.regulations is None
     if corpus.regulations:
         loc, seen_ids = corpus.located["regulations"], set()
         for i, reg in enumerate(corpus.regulations.regulations):
@@ -333,6 +434,11 @@ def check(project: Project) -> tuple[Corpus, list[Problem]]:
         if corpus.products and product not in product_ids:
             problems.append(Problem(file, *loc.where(("product",)), "product",
                                     f"unknown product `{product}`: add it to data/products.yml first"))
+        for i, question in enumerate(topic.questions):
+            if question.id in claim_owner:
+                problems.append(Problem(file, *loc.where(("questions", i, "id")), f"questions[{i}].id",
+                                        f"duplicate question id `{question.id}` (also in {claim_owner[question.id]})"))
+            claim_owner[question.id] = file
         for kind in ("timeline", "credit", "rights"):
             for i, claim in enumerate(getattr(topic, kind)):
                 if claim.id in claim_owner:
@@ -350,7 +456,7 @@ def check(project: Project) -> tuple[Corpus, list[Problem]]:
                         problems.append(Problem(file, *where, f"{kind}[{i}].regulations[{j}]",
                                                 f"regulation `{rid}` is unverified and cannot ground a published "
                                                 "claim: cite a verified or secondary one, or reject the claim"))
-                for j, ref in enumerate(claim.sources):
+                for j, ref in enumerate(claim.sources if claim.status != "rejected" else ()):
                     aid, pid = ref.split("#", 1)
                     article = corpus.articles.get(aid)
                     if article is None:
@@ -370,7 +476,12 @@ def render(project: Project, corpus: Corpus) -> list[str]:
     files: dict[str, str | bytes] = {}
     if project.pages.is_dir():
         for path in sorted(project.pages.rglob("*")):
-            if path.is_file():
+            if path.is_symlink() or any(p.is_symlink() for p in path.relative_to(project.pages).parents
+                                         if (project.pages / p) != project.pages and (project.pages / p).is_symlink()):
+                # a link could publish a file from outside the repository
+                print(f"{project.rel(path)}: warning: is a symbolic link and is not published; put the file "
+                      "itself here", file=sys.stderr)
+            elif path.is_file():
                 files[path.relative_to(project.pages).as_posix()] = path.read_bytes()
     assert corpus.products is not None
     files.update(render_site(corpus.products.products, list(corpus.articles.values()), list(corpus.topics.values()),
@@ -384,7 +495,7 @@ def render(project: Project, corpus: Corpus) -> list[str]:
     epoch = source_date_epoch(project)
     today = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
     files["report.md"] = report_page(health(corpus, today), today, os.environ.get("CREDITFAQ_EDIT_URL"))
-    return sync_tree(project.generated, files)
+    return sync_tree(project, project.generated, files)
 
 
 def source_date_epoch(project: Project) -> str | None:
@@ -399,23 +510,47 @@ def source_date_epoch(project: Project) -> str | None:
 
 
 def mkdocs_build(project: Project, site_dir: Path | None = None) -> int:
+    """mkdocs build --strict into a new folder beside the site, the checks, and only then the
+    new site in place of the old: a failed build leaves the old site as it was."""
+    import shutil
+    import tempfile
+
     env = {"NO_MKDOCS_2_WARNING": "1", **os.environ}  # the maintenance notice is in the README
     if epoch := source_date_epoch(project):
         env["SOURCE_DATE_EPOCH"] = epoch
     site = site_dir or project.site
-    cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project.root / "mkdocs.yml"),
-           "-d", str(site)]
-    code = subprocess.run(cmd, cwd=project.root, env=env).returncode
-    if code == 0:
-        set_sitemap_lastmod(site, project.generated / LASTMOD, env.get("SOURCE_DATE_EPOCH"))
-        from .sitecheck import foreign_loads
+    site.parent.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(dir=site.parent, prefix=f".{site.name}.building-"))
+    try:
+        cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project.root / "mkdocs.yml"),
+               "-d", str(building)]
+        code = subprocess.run(cmd, cwd=project.root, env=env).returncode
+        if code != 0:
+            return code
+        set_sitemap_lastmod(building, project.generated / LASTMOD, env.get("SOURCE_DATE_EPOCH"))
+        from .sitecheck import executable_markup, foreign_loads
 
         # readers in mainland China: a page that loads from another host is a broken page
-        if found := foreign_loads(site, env.get("CREDITFAQ_SITE_URL")):
+        found = [f"{f}: loads from another host; serve it from the site instead"
+                 for f in foreign_loads(building, env.get("CREDITFAQ_SITE_URL"))]
+        # sources are sanitised when they are cleaned; this is the last line, and a bug if it fires
+        found += [f"{f}: executable markup; this is a bug in creditfaq, please report it"
+                  for f in executable_markup(building)]
+        if found:
             for f in found:
-                print(f"site/{f}: loads from another host; serve it from the site instead", file=sys.stderr)
+                print(f"site/{f}", file=sys.stderr)
             return 1
-    return code
+        old = None
+        if site.exists():
+            old = site.with_name(f".{site.name}.old-{os.getpid()}")
+            os.replace(site, old)
+        os.replace(building, site)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+        return 0
+    finally:
+        if building.exists():
+            shutil.rmtree(building, ignore_errors=True)
 
 
 def set_sitemap_lastmod(site: Path, lastmod_file: Path, epoch: str | None) -> None:
