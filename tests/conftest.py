@@ -79,3 +79,25 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run(root, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
+
+
+def load_hostile_generator():
+    """tests/hostile/generate.py, loaded by path: the attack corpus, written by someone who had
+    not read the cleaner (see its docstring)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("hostile_generate", ROOT / "tests/hostile/generate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory: pytest.TempPathFactory):
+    """The project with the hostile corpus added to its sources, built once: (root, corpus, result)."""
+    corpus = load_hostile_generator().generate()
+    root = copy_project(tmp_path_factory.mktemp("hostile") / "repo")
+    for name, data in corpus.files.items():
+        (root / "data/sources" / name).write_bytes(data)
+    result = run(root, "build")
+    return root, corpus, result

@@ -217,3 +217,41 @@ def test_search_puts_the_right_page_first(watched: Watched, query: str, first: s
     href = page.eval_on_selector(".md-search-result__item > a.md-search-result__link", "a => a.href")
     assert urlsplit(href).path == first, href
     watched.assert_clean()
+
+
+def test_no_page_built_from_hostile_sources_runs_code_or_leaves(browser, hostile) -> None:
+    """Every page of the site built from the hostile corpus, opened in Chromium: no dialog
+    (every script payload calls alert, confirm or prompt), no request to another host, no
+    navigation away (meta refresh, base href); and a search for the payloads' words."""
+    root, _, _ = hostile
+    site = root / "site"
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    origin = f"http://127.0.0.1:{httpd.server_address[1]}"
+    context = browser.new_context(viewport=PHONE, locale="zh-CN")
+    dialogs: list[str] = []
+    foreign: list[str] = []
+    context.on("dialog", lambda d: (dialogs.append(f"{d.type}: {d.message}"), d.dismiss()))
+    context.on("request", lambda r: foreign.append(r.url) if urlsplit(r.url).netloc != urlsplit(origin).netloc
+               and not r.url.startswith(("data:", "blob:", "about:")) else None)
+    page = context.new_page()
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html"))
+    try:
+        for rel in pages:
+            url = f"{origin}/{rel}"
+            page.goto(url, wait_until="load")
+            page.wait_for_timeout(30)
+            assert page.url.split("#")[0] == url, f"{rel} navigated to {page.url}"
+        page.goto(f"{origin}/index.html")
+        for query in ("alert", "script", "onerror", "花呗逾期"):
+            page.keyboard.press("/")
+            page.fill("input.md-search__input", query)
+            page.wait_for_timeout(400)
+            page.keyboard.press("Escape")
+    finally:
+        context.close()
+        httpd.shutdown()
+    assert len(pages) > 40
+    assert dialogs == [], dialogs
+    assert foreign == [], foreign
