@@ -160,12 +160,19 @@ def _source_problem(project: Project, path: Path) -> Problem | None:
     if path.suffix.lower() not in READERS:
         return Problem(rel, 1, 1, "", f"unsupported file type `{path.suffix}`: sources must be "
                        f"{', '.join(sorted(READERS))}; rename or convert the file")
-    size = path.stat().st_size
-    if size > rules.SOURCE_MAX_BYTES:
-        return Problem(rel, 1, 1, "", f"the file is {size / 2**20:.1f} MiB, over the limit of "
-                       f"{rules.SOURCE_MAX_BYTES / 2**20:.0f} MiB for one article: it is skipped; "
-                       "save the article alone, without the rest of the site")
+    size, limit = path.stat().st_size, _size_limits(path)[1]
+    if size > limit:
+        return Problem(rel, 1, 1, "", f"the file is {_size(size)}, over the limit of {_size(limit)} for one "
+                       "article: it is skipped; save the article alone, without the rest of the site")
     return None
+
+
+def _size_limits(path: Path) -> tuple[int, int]:
+    return rules.SOURCE_LIMITS["html" if path.suffix.lower() in (".html", ".htm") else "text"]
+
+
+def _size(n: int) -> str:
+    return f"{n / 2**20:.1f} MiB" if n >= 2**20 else f"{n / 2**10:.0f} KiB"
 
 
 def _load_articles(project: Project) -> tuple[dict[str, SourceArticle], list[Problem]]:
@@ -228,9 +235,9 @@ def ingest(project: Project) -> tuple[list[IngestRow], list[Problem], list[Probl
             continue
         rel = project.rel(path)
         data = path.read_bytes()
-        if len(data) > rules.SOURCE_WARN_BYTES:
-            warnings.append(Problem(rel, 1, 1, "", f"the file is {len(data) / 2**20:.1f} MiB; an article is "
-                                    "usually far smaller: check that it holds one article"))
+        if len(data) > _size_limits(path)[0]:
+            warnings.append(Problem(rel, 1, 1, "", f"the file is {_size(len(data))}; an article is usually far "
+                                    "smaller: check that it holds one article"))
         try:
             text, encoding = decode(data)
         except UnicodeDecodeError as exc:
@@ -248,6 +255,15 @@ def ingest(project: Project) -> tuple[list[IngestRow], list[Problem], list[Probl
         except (SourceError, ValueError) as exc:
             problems.append(Problem(rel, 1, 1, "", str(exc)))
             continue
+        chars = sum(len(p.text) for p in article.paragraphs())
+        if chars > rules.ARTICLE_MAX_CHARS:
+            problems.append(Problem(rel, 1, 1, "", f"its text has {chars} characters after cleaning, over the limit "
+                                    f"of {rules.ARTICLE_MAX_CHARS} for one article: it is skipped; save one article "
+                                    "per file"))
+            continue
+        if chars > rules.ARTICLE_WARN_CHARS:
+            warnings.append(Problem(rel, 1, 1, "", f"its text has {chars} characters after cleaning; an article is "
+                                    "usually far shorter: check that the file holds one article"))
         target = project.articles / f"{aid}.yml"
         cleaned.append((target, _keep_writer_fixes(article, existing.get(aid))))
 
@@ -524,9 +540,12 @@ def mkdocs_build(project: Project, site_dir: Path | None = None) -> int:
     try:
         cmd = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "-f", str(project.root / "mkdocs.yml"),
                "-d", str(building)]
-        code = subprocess.run(cmd, cwd=project.root, env=env).returncode
-        if code != 0:
-            return code
+        done = subprocess.run(cmd, cwd=project.root, env=env, capture_output=True, text=True)
+        # passed on through Python's streams, so that a caller that captures them sees it all
+        sys.stdout.write(done.stdout)
+        sys.stderr.write(done.stderr)
+        if done.returncode != 0:
+            return done.returncode
         set_sitemap_lastmod(building, project.generated / LASTMOD, env.get("SOURCE_DATE_EPOCH"))
         from .sitecheck import executable_markup, foreign_loads
 

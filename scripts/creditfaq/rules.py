@@ -312,9 +312,15 @@ COMPARE_DAYS = (1, 3, 7, 15, 30, 90)
 # --- Limits ---------------------------------------------------------------------------------
 
 # One source is one article: a file over the first size is reported, one over the second is
-# skipped (with the reason) while the rest of the site still builds.
-SOURCE_WARN_BYTES = 1 * 2**20
-SOURCE_MAX_BYTES = 5 * 2**20
+# skipped (with the reason) while the rest of the site still builds. A web page carries its
+# scripts and markup, a text file only its words.
+SOURCE_LIMITS = MappingProxyType({  # suffix kind → (warn over, skip over) in bytes
+    "html": (1 * 2**20, 5 * 2**20),
+    "text": (128 * 2**10, 512 * 2**10),
+})
+# The text left after cleaning: an article is rarely over 20,000 characters.
+ARTICLE_WARN_CHARS = 50_000
+ARTICLE_MAX_CHARS = 150_000
 # HTML nested deeper than this is no article, and would exhaust the parser: the source is skipped.
 MAX_HTML_NESTING = 200
 # Data files: anchors and aliases (&a / *a) are refused (an alias bomb expands to gigabytes);
