@@ -35,11 +35,35 @@ def copy_project(dest: Path) -> Path:
 
 
 def run(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run the creditfaq command line the way a writer would, in `root`."""
+    """Run the creditfaq command line the way a writer would, in `root`: in this process (the
+    same `main()` a shell calls, with its own streams, folder and environment), or as a real
+    subprocess when CREDITFAQ_TEST_SUBPROCESS is set."""
     full_env = {**os.environ, "SOURCE_DATE_EPOCH": EPOCH, **(env or {})}
     full_env.pop("CREDITFAQ_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "creditfaq", *args], cwd=root, env=full_env,
-                          capture_output=True, text=True, timeout=600)
+    if os.environ.get("CREDITFAQ_TEST_SUBPROCESS"):
+        return subprocess.run([sys.executable, "-m", "creditfaq", *args], cwd=root, env=full_env,
+                              capture_output=True, text=True, timeout=600)
+    import contextlib
+    import io
+
+    from creditfaq.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    os.environ.clear()
+    os.environ.update(full_env)
+    try:
+        os.chdir(root)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse's usage errors
+                code = exc.code if isinstance(exc.code, int) else 2
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return subprocess.CompletedProcess(["creditfaq", *args], code, out.getvalue(), err.getvalue())
 
 
 @pytest.fixture

@@ -242,3 +242,36 @@ def test_a_new_machine_stage_is_placed_by_day(machine_project: Path) -> None:
     assert after[week]["days"] == [7, None] and after[late]["days"] == [30, None]
     assert week < late, "the day-7 stage was appended after the day-30 one"
     assert all(not s.get("days") or s["days"][0] is None or s["days"][0] <= 7 for s in after[:week])
+
+
+def test_editing_a_machine_claims_text_keeps_the_comment_above_the_next_one(machine_project: Path) -> None:
+    root = machine_project
+    path = root / TOPIC
+    first, second = _timeline(root)[:2]
+    text = path.read_text(encoding="utf-8").replace(first["text"], "改写后的第一条。", 1)
+    text = text.replace(f"- id: {second['id']}\n", f"# 第二条的注释\n- id: {second['id']}\n", 1)
+    path.write_text(text, encoding="utf-8")
+    assert run(root, "extract").returncode == 0
+    after = path.read_text(encoding="utf-8")
+    assert f"# 第二条的注释\n- id: {second['id']}" in after
+    edited = next(s for s in _timeline(root) if s["id"] == first["id"])
+    assert (edited["status"], edited["text"]) == ("edited", "改写后的第一条。")
+
+
+def test_comments_stay_above_what_they_stood_above_when_records_come_and_go() -> None:
+    from creditfaq.yamlio import update
+
+    text = ("product: x  # 审核人\ntimeline:\n# 顺序已核对\n- id: a\n  text: one\n  fingerprint: '11111111'\n"
+            "# 关于 b\n- id: b\n  days: [1, 3]\n# 关于 c\n- id: c\n  text: three  # 行尾\n  fingerprint: '33333333'\n"
+            "# 关于 credit\ncredit: []\n")
+    data = yaml.safe_load(text)
+    a, b, c = data["timeline"]
+    a = {k: v for k, v in a.items() if k != "fingerprint"}  # a key that held the comment below it goes
+    new = {"id": "n", "text": "new", "days": [2, 2]}
+    out = update(text, {"product": "x", "timeline": [a, new, c], "credit": []})
+    assert yaml.safe_load(out) == {"product": "x", "timeline": [a, new, c], "credit": []}
+    for comment in ("# 审核人", "# 顺序已核对", "# 关于 b", "# 关于 c", "# 行尾", "# 关于 credit"):
+        assert comment in out, (comment, out)
+    # b went: its comment and c's now stand above c; the new record is where it was put
+    assert out.index("- id: n") < out.index("# 关于 b") < out.index("# 关于 c") < out.index("- id: c")
+    assert out.index("# 关于 credit") > out.index("- id: c") and out.index("# 关于 credit") < out.index("credit:")
