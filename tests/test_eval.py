@@ -54,3 +54,53 @@ def test_make_eval_prints_the_figures(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert "keep" in result.stdout and "drop" in result.stdout
     assert "overall (" in result.stdout
+
+
+# --- the extractor's gate ----------------------------------------------------------------------
+
+FACTS = ROOT / "tests/eval/facts"
+
+
+def _fact_scores():
+    from creditfaq.factgate import evaluate_facts
+    from creditfaq.model import ProductRegistry
+
+    products = ProductRegistry.model_validate(yaml.safe_load((ROOT / "data/products.yml").read_text(encoding="utf-8")))
+    return evaluate_facts(sorted(p for p in FACTS.glob("*.yml") if p.name != "baseline.yml"), products.products)
+
+
+def test_the_extraction_gate_has_forty_pages_fifteen_of_them_blind() -> None:
+    entries = [e for f in FACTS.glob("*.yml") if f.name != "baseline.yml"
+               for e in yaml.safe_load(f.read_text(encoding="utf-8"))]
+    assert len(entries) >= 40
+    assert sum(1 for f in FACTS.glob("blind*.yml") for _ in yaml.safe_load(f.read_text(encoding="utf-8"))) >= 15
+    suffixes = {Path(e["page"]).suffix for e in entries}
+    assert {".txt", ".md", ".html"} <= suffixes
+    for e in entries:
+        assert (FACTS / "pages" / e["page"]).is_file(), e["page"]
+        assert e["facts"], e["page"]
+
+
+def test_the_extractor_holds_its_floors_on_every_set() -> None:
+    from creditfaq.factgate import below_floor
+
+    baseline = yaml.safe_load((FACTS / "baseline.yml").read_text(encoding="utf-8"))
+    assert {"blind", "written", "blind timeline"} <= set(baseline)
+    assert below_floor(_fact_scores(), baseline) == []
+
+
+def test_a_fact_matches_on_kind_scope_days_within_a_day_and_a_shared_channel() -> None:
+    from creditfaq.factgate import Fact, score
+
+    gold = [Fact("timeline", "huabei", (2, 5), ("电话",)), Fact("credit", "huabei", (30, None)),
+            Fact("rights", "general")]
+    got = [Fact("timeline", "huabei", (3, 6), ("电话", "短信")),  # within a day at both ends
+           Fact("credit", "huabei", (31, None)),
+           Fact("rights", "huabei"),  # wrong scope
+           Fact("timeline", "huabei", (10, 10), ("电话",))]  # no such fact
+    s = score("p", True, gold, got)
+    assert (s.matched, len(s.extra)) == (2, 2)
+    assert s.recall == 2 / 3 and s.precision == 2 / 4
+    assert score("p", True, [Fact("timeline", "huabei", (2, 5), ("电话",))],
+                 [Fact("timeline", "huabei", (2, 5), ("短信",))]).matched == 0  # no shared channel
+    assert score("p", True, [Fact("timeline", "huabei", (2, 5))], [Fact("timeline", "huabei", None)]).matched == 0

@@ -172,7 +172,10 @@ def cmd_report(project: Project, args: argparse.Namespace) -> int:
 def cmd_eval(project: Project, args: argparse.Namespace) -> int:
     import yaml
 
+    from . import factgate
     from .evaluate import baseline_for, below_floor, evaluate, report
+    from .model import ProductRegistry
+    from .store import load_model
     from .yamlio import dump
 
     cases = (args.cases or project.root / "tests/eval/cases.yml").resolve()
@@ -181,16 +184,34 @@ def cmd_eval(project: Project, args: argparse.Namespace) -> int:
         return 2
     scores = evaluate(cases)
     print(report(scores))
+    # the extraction gate: every cases file under tests/eval/facts/, scored with the registry
+    facts_dir = cases.parent / "facts"
+    fact_files = sorted(p for p in facts_dir.glob("*.yml") if p.name != "baseline.yml")
+    registry, _, problems = load_model(project.products_file, ProductRegistry, project)
+    fact_scores = []
+    if fact_files and registry is not None:
+        fact_scores = factgate.evaluate_facts(fact_files, registry.products)
+        print()
+        print(factgate.report(fact_scores, verbose=args.verbose))
     baseline_file = cases.parent / "baseline.yml"
+    fact_baseline_file = facts_dir / "baseline.yml"
     if args.update_baseline:
         header = ("# Floors of the cleaner's evaluation gate (creditfaq eval). Written by\n"
                   "# `creditfaq eval --update-baseline`; the test suite fails below them. Lowering a\n"
                   "# number here is a visible change: say why in the commit message.\n")
         baseline_file.write_text(dump(baseline_for(scores), header), encoding="utf-8")
-        print(f"eval: floors written to {project.rel(baseline_file)}")
+        if fact_scores:
+            fact_baseline_file.write_text(dump(factgate.baseline_for(fact_scores), header.replace(
+                "cleaner's", "extractor's")), encoding="utf-8")
+        print(f"eval: floors written to {project.rel(baseline_file)}" + (
+            f" and {project.rel(fact_baseline_file)}" if fact_scores else ""))
         return 0
     baseline = yaml.safe_load(baseline_file.read_text(encoding="utf-8")) if baseline_file.is_file() else {}
     failures = below_floor(scores, baseline or {})
+    if fact_scores:
+        fact_baseline = (yaml.safe_load(fact_baseline_file.read_text(encoding="utf-8"))
+                         if fact_baseline_file.is_file() else {})
+        failures += factgate.below_floor(fact_scores, fact_baseline or {})
     for f in failures:
         print(f"eval: {f}", file=sys.stderr)
     return 1 if failures else 0
@@ -236,6 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="score the cleaner on the evaluation pages against the pinned floors")
     p.add_argument("--cases", type=Path, help="cases file (default: tests/eval/cases.yml)")
     p.add_argument("--update-baseline", action="store_true", help="pin the current scores as the new floors")
+    p.add_argument("--verbose", action="store_true", help="list every missed and extra fact of the extraction gate")
     p.set_defaults(func=cmd_eval)
     p = sub.add_parser("serve", help="live preview: rebuilds when anything under data/ or docs/pages/ changes")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
