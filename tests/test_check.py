@@ -34,27 +34,27 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
     ),
     "unknown key": (
         lambda p: _edit(p, TOPIC, "  channels:", "  chanels: []\n  channels:"),
-        TOPIC, "chanels:", r"timeline\[0\]\.chanels: unknown key `chanels` \(a typo\?\); allowed keys here: .*channels",
+        TOPIC, "chanels:", r"timeline\[\d+\]\.chanels: unknown key `chanels` \(a typo\?\); allowed keys here: .*channels",
     ),
     "unknown channel": (
         lambda p: _edit(p, TOPIC, "channels: [短信, 邮件]", "channels: [短信, 飞鸽传书]"),
-        TOPIC, "飞鸽传书", r"timeline\[0\]\.channels\[1\]: `飞鸽传书` is not allowed: expected .*短信",
+        TOPIC, "飞鸽传书", r"timeline\[\d+\]\.channels\[1\]: `飞鸽传书` is not allowed: expected .*短信",
     ),
     "days reversed": (
         lambda p: _edit(p, TOPIC, "  channels: [短信, 邮件]", "  days: [30, 3]\n  channels: [短信, 邮件]"),
-        TOPIC, "- id: stage-", r"timeline\[0\]: days: `from` \(30\) is after `to` \(3\)",
+        TOPIC, "- id: stage-", r"timeline\[\d+\]: days: `from` \(30\) is after `to` \(3\)",
     ),
     "days not numbers": (
         lambda p: _edit(p, TOPIC, "  channels: [短信, 邮件]", "  days: [三天, 5]\n  channels: [短信, 邮件]"),
-        TOPIC, "三天", r"timeline\[0\]\.days\[0\]: .*integer",
+        TOPIC, "三天", r"timeline\[\d+\]\.days\[0\]: .*integer",
     ),
     "bad status": (
         lambda p: _edit(p, TOPIC, "status: machine", "status: approved"),
-        TOPIC, "approved", r"timeline\[0\]\.status: `approved` is not allowed",
+        TOPIC, "approved", r"timeline\[\d+\]\.status: `approved` is not allowed",
     ),
     "unknown paragraph": (
         lambda p: _edit(p, TOPIC, "#p-df92d050", "#p-00000000"),
-        TOPIC, "p-00000000", r"timeline\[0\]\.sources\[0\]: article `003-b85ce5825ee596e3` has no paragraph `p-00000000`",
+        TOPIC, "p-00000000", r"timeline\[\d+\]\.sources\[0\]: article `003-b85ce5825ee596e3` has no paragraph `p-00000000`",
     ),
     "unknown article": (
         lambda p: _edit(p, TOPIC, "003-b85ce5825ee596e3#p-df92d050", "999-nope#p-df92d050"),
@@ -66,11 +66,11 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
     ),
     "claim without source": (
         lambda p: _edit(p, TOPIC, "  sources:\n  - 003-b85ce5825ee596e3#p-df92d050\n", "  sources: []\n"),
-        TOPIC, "- id: stage-", r"timeline\[0\]: a claim needs `sources` or `regulations` unless its status is `editorial`",
+        TOPIC, "- id: stage-", r"timeline\[\d+\]: a claim needs `sources` or `regulations` unless its status is `editorial`",
     ),
     "duplicate key": (
         lambda p: _edit(p, TOPIC, "  status: machine\n", "  status: machine\n  status: edited\n"),
-        TOPIC, "  status: edited", r"timeline\[0\]\.status: key `status` appears twice",
+        TOPIC, "  status: edited", r"timeline\[\d+\]\.status: key `status` appears twice",
     ),
     "unknown product": (
         lambda p: _edit(p, TOPIC, "product: huabei", "product: huabie"),
@@ -95,7 +95,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
     "unknown regulation": (
         lambda p: _edit(p, TOPIC, "  sources:\n  - 003-b85ce5825ee596e3#p-df92d050\n",
                         "  sources:\n  - 003-b85ce5825ee596e3#p-df92d050\n  regulations: [zhengxin-tiaoli-99]\n"),
-        TOPIC, "zhengxin-tiaoli-99", r"timeline\[0\]\.regulations\[0\]: unknown regulation `zhengxin-tiaoli-99`",
+        TOPIC, "zhengxin-tiaoli-99", r"timeline\[\d+\]\.regulations\[0\]: unknown regulation `zhengxin-tiaoli-99`",
     ),
     "unverified regulation cited": (
         lambda p: _edit(p, TOPIC, "  sources:\n  - 003-b85ce5825ee596e3#p-df92d050\n",

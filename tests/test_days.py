@@ -52,6 +52,17 @@ from creditfaq.days import chinese_number, parse_days
         ("逾期90天以上", (90, None)),
         ("超过十五天", (15, None)),
         ("逾期3天后", (3, None)),
+        # Forms of "from day N on" that spun and colloquial text use.
+        ("满7天以后", (7, None)),
+        ("从第30天起", (30, None)),
+        ("90天+", (90, None)),
+        ("逾期10天以后", (10, None)),
+        ("逾期第1天就开始计收罚息", (1, None)),
+        ("还款日次日", (1, 1)),
+        ("还款日那天", (0, 0)),
+        # A leading day number is a day, not list numbering.
+        ("2-20天", (2, 20)),
+        ("61天以上", (61, None)),
     ],
 )
 def test_parse_days_convention(text: str, expected: tuple[int | None, int | None]) -> None:

@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 
 from conftest import copy_project, run
 
-PRODUCTS = {"huabei": "花呗", "xiaohua-qianbao": "小花钱包", "rongyi-huabei": "融易花呗"}
+PRODUCTS = {"huabei": "花呗", "xiaohua-qianbao": "小花钱包"}
 SECTIONS = {"timeline": "逾期时间线", "credit": "征信影响", "rights": "催收权益"}
 
 

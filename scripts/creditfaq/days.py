@@ -21,9 +21,10 @@ _MONTH = r"个月"
 _NEGATION = re.compile(r"(?:不是|并不|并非|不会|非|没有)\S{0,3}$")
 _RANGE = re.compile(rf"(?P<a>{_NUM})\s*(?:-|－|~|～|〜|到|至)\s*(?P<b>{_NUM})\s*(?:(?P<m>{_MONTH})|{_UNIT})")
 _PAIR = re.compile(r"(?P<a>[一二两兩三四五六七八九])(?P<b>[二两兩三四五六七八九十])(?:个)?天")  # 两三天, 一两天
-_OPEN = re.compile(rf"(?:超过|超出|大于)\s*(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|{_UNIT})|(?P<c>{_NUM})\s*(?:(?P<n>{_MONTH})|{_UNIT})(?:以上|之后|后|起)")
-_OPEN_BEFORE = re.compile(r"(?:超过|超出|大于)\s*$")
-_OPEN_AFTER = re.compile(r"^(?:以上|之后|后|起)")
+_OPEN = re.compile(rf"(?:超过|超出|大于|满|达到|超)\s*(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|{_UNIT})"
+                   rf"|(?P<c>{_NUM})\s*(?:(?P<n>{_MONTH})|{_UNIT})\s*(?:以上|以后|之后|后|起|(?:就|便|才)?开始|往后|及以上|\+|＋)")
+_OPEN_BEFORE = re.compile(r"(?:超过|超出|大于|满|达到)\s*$")
+_OPEN_AFTER = re.compile(r"^(?:以上|以后|之后|后|起|开始|往后|\+|＋)")
 _BEFORE = re.compile(rf"还款日前\s*(?P<a>{_NUM})\s*{_UNIT}")
 _SINGLE = re.compile(rf"(?:第\s*)?(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|{_UNIT})")
 

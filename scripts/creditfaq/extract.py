@@ -15,10 +15,6 @@ from .days import parse_days
 from .model import CollectionRight, CreditImpact, OverdueStage, Product, SourceArticle
 from .text import short_hash, to_simplified
 
-# Sections that describe the collection process, and sections that only look like it.
-_STAGE_SECTION = re.compile(r"流程|做法|阶段|方式|步骤|升级|初始|正式|时间线|催收|催款")
-_NOT_STAGE_SECTION = re.compile(r"应对|如何|建议|原因|难点|挑战|改进|重要性|措施|权益|小贴士|背景")
-_LABEL = re.compile(r"^(?:\d{1,2}|[①②③④⑤⑥⑦⑧⑨⑩])\s*[.、．)）]?\s*(?:(?P<label>[^：:，。]{2,12})[：:])?\s*")
 _ORDINAL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*")
 _SENTENCE = re.compile(r"[^。！？!?]+[。！？!?]?")
 
@@ -84,6 +80,83 @@ def attribute(article: SourceArticle, matcher: ProductMatcher) -> tuple[str | No
     return product, warning
 
 
+GENERAL = "general"  # the scope of a statement about lenders in general, or a whole category
+# An item's or a paragraph's own label: "2. 4-6天：…", "① 第15天起：…", "【逾期3天】…", "逾期1-3天：…"
+_LEAD_LABEL = re.compile(r"^\s*(?:(?:\d{1,2}\s*[.、．)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])\s*)?"
+                         r"(?:【(?P<bracket>[^】]{1,24})】|(?P<label>[^：:，。！？]{1,24})[：:](?!\d))")
+_CLAUSE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
+_QA_QUESTION = re.compile(r"^\s*(?:问|Q|提问)\s*[:：]|[？?]\s*$")
+_QA_ANSWER = re.compile(r"^\s*(?:答|A|回答)\s*[:：]\s*")
+_QA_INLINE = re.compile(r"^\s*(?:问|Q|提问)\s*[:：](?P<q>.+?[？?])\s*(?:(?:答|A|回答)\s*[:：])?\s*(?P<a>\S.*)$")
+_TABLE_SEPARATOR = re.compile(r"^[\s|:：\-—=+]*$")
+
+
+def _facts_of_clause(clause: str) -> list[tuple[str, str]]:
+    """(kind, action) pairs a clause states: one credit and one rights action at most, the
+    timeline steps it names (less those another includes), and nothing for a question,
+    filler, a caption, advice or an ad."""
+    simple = to_simplified(clause)
+    if any(p.search(simple) for p in rules.NOT_A_FACT):
+        return []
+    found: dict[str, list[str]] = {}
+    for kind, action, pattern in rules.ACTIONS:
+        if pattern.search(simple) and (kind == "timeline" or kind not in found):
+            found.setdefault(kind, []).append(action)
+    if "rights" in found:
+        found.pop("timeline", None)  # "催收不得在晚上九点后打电话" is a rule, not a step
+    credit = found.get("credit", [None])[0]
+    if credit == "上报征信":
+        found.pop("timeline", None)  # the report is the fact; the words around it describe it
+    elif credit == "影响贷款":
+        if not any(w in simple for w in (*rules.CREDIT_WORDS, *rules.OVERDUE_WORDS)):
+            found.pop("credit")
+    elif credit and not any(w in simple for w in (*rules.CREDIT_WORDS, *(("记录",) if credit == "记录保留" else ()))):
+        found.pop("credit")
+    steps = found.get("timeline", [])
+    if steps:
+        included = {low for a in steps for low in rules.ACTION_SUBSUMES.get(a, ())}
+        message = any(w in simple for w in rules.MESSAGE_WORDS)
+        if "提醒" in steps and len(steps) > 1 and not message:
+            included.add("提醒")  # "收到上门拜访的通知": the notice is part of the other step
+        if "电话催收" in steps and "提醒" in steps and message:
+            included.discard("提醒")  # "短信和电话提醒": the message and the call are two steps
+        found["timeline"] = [a for a in steps if a not in included]
+    return [(kind, action) for kind, actions in found.items() for action in actions]
+
+
+def _fact_channels(action: str, named: list[str]) -> list[str]:
+    """The channels a fact goes by: those of its action that its clause names, or the action's
+    own when it implies one."""
+    own = rules.ACTION_CHANNELS.get(action)
+    if own is None:
+        return named
+    chosen = [c for c in named if c in own]
+    return chosen or list(rules.ACTION_IMPLIES.get(action, ()))
+
+
+def _hedge(text: str) -> str | None:
+    simple = to_simplified(text)
+    return next((name for name, pattern in rules.HEDGES if pattern.search(simple)), None)
+
+
+def _table_cells(text: str) -> list[str] | None:
+    if text.count("|") < 1 or _TABLE_SEPARATOR.fullmatch(text):
+        return None
+    cells = [c.strip() for c in text.strip().strip("|").split("|")]
+    return [c for c in cells if c] if len(cells) >= 2 else None
+
+
+@dataclass
+class _Context:
+    """What the text around a clause says: the days of its heading, label, table row or
+    question; the product of its heading; the product named last."""
+
+    heading_days: tuple | None = None
+    heading_products: tuple[str, ...] = ()
+    question_days: tuple | None = None
+    recent: str | None = None
+
+
 def extract(articles: list[SourceArticle], products: list[Product]) -> Extraction:
     matcher = ProductMatcher(products)
     out = Extraction()
@@ -93,34 +166,104 @@ def extract(articles: list[SourceArticle], products: list[Product]) -> Extractio
         product, warning = attribute(article, matcher)
         if warning:
             out.warnings.append(warning)
-        if product is None:
-            out.warnings.append(f"article {article.id}: names no registered product; no claims taken from it")
-            continue
-        for section in article.sections:
-            heading = section.heading or ""
-            simple_heading = to_simplified(heading)
-            stage_section = bool(_STAGE_SECTION.search(simple_heading)) and not _NOT_STAGE_SECTION.search(simple_heading)
-            # Where a section lists its stages as items, its other paragraphs are commentary.
-            listed = any(p.kind == "item" for p in section.paragraphs)
-            for para in section.paragraphs:
-                ref = f"{article.id}#{para.id}"
-                is_stage_text = stage_section and (para.kind == "item" or not listed)
-                if is_stage_text and (stage := _stage(para.text, heading, ref)):
-                    out.timeline.setdefault(product, []).append(stage)
-                for sentence in _sentences(para.text):
-                    body = _LABEL.sub("", sentence) if para.kind == "item" else sentence
-                    simple = to_simplified(sentence)  # claims keep the source's script; matching is on Simplified
-                    if any(w in simple for w in rules.CREDIT_WORDS):
-                        out.credit.setdefault(product, []).append(
-                            CreditImpact(id=claim_id("credit", ref, body), status="machine", text=body, sources=[ref]))
-                    if any(w in simple for w in rules.RIGHTS_WORDS):
-                        out.rights.setdefault(product, []).append(
-                            CollectionRight(id=claim_id("rights", ref, body), status="machine", text=body, sources=[ref]))
-    for product, stages in out.timeline.items():
-        out.timeline[product] = _by_day(stages)
-    for product in out.credit:
-        out.credit[product] = _mark_disputes(out.credit[product])
+        _extract_article(article, product, matcher, out)
+    for scope, stages in out.timeline.items():
+        out.timeline[scope] = _by_day(stages)
+    for scope in out.credit:
+        out.credit[scope] = _mark_disputes(out.credit[scope])
     return out
+
+
+def _extract_article(article: SourceArticle, product: str | None, matcher: ProductMatcher, out: Extraction) -> None:
+    """Clause by clause: what each clause states, about which product, on which days."""
+    seen: set[tuple] = set()
+    ctx = _Context(recent=product)
+    for section in article.sections:
+        heading = section.heading or ""
+        ctx.heading_days = parse_days(to_simplified(heading), vague=False) if heading else None
+        ctx.heading_products = tuple(matcher.mentions(heading)) if heading else ()
+        if ctx.heading_products:
+            ctx.recent = ctx.heading_products[0]
+        ctx.question_days = ctx.heading_days if heading and _QA_QUESTION.search(heading) else None
+        heading_title = _ORDINAL.sub("", heading).strip().rstrip("：:").strip() or None
+        for para in section.paragraphs:
+            ref = f"{article.id}#{para.id}"
+            text = para.text
+            if (pair := _QA_INLINE.match(text)) is not None:
+                # "问：逾期3天会怎样？答：…" on one line: the question is the answer's context
+                ctx.question_days = parse_days(to_simplified(pair["q"]), vague=False)
+                if named := tuple(matcher.mentions(pair["q"])):
+                    ctx.recent = named[0]
+                text = pair["a"]
+            elif _QA_QUESTION.search(text) and not _QA_ANSWER.search(text):
+                # a question: its days and product are the context of the answer that follows
+                ctx.question_days = parse_days(to_simplified(text), vague=False)
+                if named := tuple(matcher.mentions(text)):
+                    ctx.recent = named[0]
+                continue
+            text = _QA_ANSWER.sub("", text)
+            label_days, title, body = None, None, text
+            if cells := _table_cells(text):
+                label_days = parse_days(to_simplified(cells[0]), vague=False)
+                if label_days is None and not any(w in to_simplified(cells[0]) for w in rules.OVERDUE_WORDS):
+                    label_days = None
+                title, body = (cells[0], "，".join(cells[1:])) if label_days else (None, "，".join(cells))
+            elif m := _LEAD_LABEL.match(text):
+                label = m["bracket"] or m["label"]
+                label_days = parse_days(to_simplified(label), vague=False)
+                title = label.strip()
+                body = text[m.end():].strip() or text
+                if label_days is None and m["label"] and len(label) > 12:
+                    title, body = None, text  # "花呗逾期后平台会：" is a sentence, not a label
+            para_days = label_days or ctx.question_days or ctx.heading_days
+            for clause in _CLAUSE.findall(body):
+                clause = clause.strip()
+                if len(clause) < 4:
+                    continue
+                _take_clause(clause, para_days, title or heading_title, ref, ctx, matcher, out, seen)
+
+
+def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _Context, matcher: ProductMatcher,
+                 out: Extraction, seen: set[tuple]) -> None:
+    simple = to_simplified(clause)
+    named = list(matcher.mentions(clause))
+    facts = _facts_of_clause(clause)
+    if named:
+        ctx.recent = named[0]
+    if not facts:
+        return
+    if named:
+        scopes = named
+    elif rules.GENERIC_SCOPE.search(simple):
+        scopes = [GENERAL]
+    elif ctx.heading_products:
+        scopes = list(ctx.heading_products)
+    else:
+        scopes = [ctx.recent or GENERAL]
+    own_days = parse_days(simple, vague=False)
+    days = own_days or context_days
+    if days is None and any(p.search(simple) for p in rules.VAGUE_DAY_PATTERNS):
+        days = (1, None)
+    channels = _channels(simple)
+    hedge = _hedge(clause)
+    for kind, action in facts:
+        for scope in dict.fromkeys(scopes):
+            key = (kind, scope, action, days)
+            if key in seen:
+                continue  # the same fact said twice in one article is one fact
+            seen.add(key)
+            common = {"status": "machine", "text": clause, "sources": [ref], "action": action, "hedge": hedge}
+            if kind == "timeline":
+                out.timeline.setdefault(scope, []).append(OverdueStage(
+                    id=claim_id("stage", ref, f"{scope}|{action}|{clause}"), title=title, days=days,
+                    channels=_fact_channels(action, channels), **common))
+            elif kind == "credit":
+                out.credit.setdefault(scope, []).append(CreditImpact(
+                    id=claim_id("credit", ref, f"{scope}|{action}|{clause}"), days=days if action == "上报征信" else None,
+                    **common))
+            else:
+                out.rights.setdefault(scope, []).append(CollectionRight(
+                    id=claim_id("rights", ref, f"{scope}|{action}|{clause}"), **common))
 
 
 def reporting_days(text: str) -> tuple[int | None, int | None] | None:
@@ -156,23 +299,3 @@ def _by_day(stages: list[OverdueStage]) -> list[OverdueStage]:
         last[article] = day
         keyed.append((day, n, stage))
     return [s for _, _, s in sorted(keyed, key=lambda t: (t[0], t[1]))]
-
-
-def _stage(text: str, heading: str, ref: str) -> OverdueStage | None:
-    simple = to_simplified(text)
-    channels = _channels(simple)
-    if not channels and not any(w in simple for w in rules.STAGE_WORDS):
-        return None
-    m = _LABEL.match(text)
-    label = m["label"] if m and m["label"] else None
-    body = text[m.end():] if m and m.end() else text
-    title = (label or _ORDINAL.sub("", heading)).strip().rstrip("：:").strip() or None
-    return OverdueStage(
-        id=claim_id("stage", ref, body),
-        status="machine",
-        title=title,
-        text=body,
-        days=parse_days(to_simplified(body)),
-        channels=channels,
-        sources=[ref],
-    )

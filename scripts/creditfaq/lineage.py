@@ -37,13 +37,16 @@ def match(old: Sequence[Old], new: Sequence[New], *,
           exact: tuple[Callable[[Old], Hashable], Callable[[New], Hashable]],
           group: tuple[Callable[[Old], Hashable], Callable[[New], Hashable]],
           text: tuple[Callable[[Old], str], Callable[[New], str]],
-          min_similarity: float, one_to_one: bool = False) -> dict[int, int]:
+          min_similarity: float, one_to_one: bool = False,
+          affinity: Callable[[Old, New], float] | None = None) -> dict[int, int]:
     """new index → old index.
 
     1. Same exact key (the machine produced the very same thing): matched in order.
     2. Same group (the same source paragraph and kind), texts similar enough: best pairs first.
     3. With `one_to_one`, a group left with one old and one new record: they are the same
        record, however much a writer rewrote its text.
+    `affinity` breaks near ties: one clause may give several records with the same text (two
+    actions), and each should find the one it was.
     """
     found: dict[int, int] = {}
     taken: set[int] = set()
@@ -65,11 +68,14 @@ def match(old: Sequence[Old], new: Sequence[New], *,
             groups_new.setdefault(group[1](n), []).append(j)
     for g, js in groups_new.items():
         candidates = groups_old.get(g, [])
-        scored = sorted(((similarity(text[0](old[i]), text[1](new[j])), -i, -j, i, j) for i in candidates for j in js),
-                        reverse=True)
-        for score, _, _, i, j in scored:
-            if score < min_similarity:
-                break
+        scored = []
+        for i in candidates:
+            for j in js:
+                raw = similarity(text[0](old[i]), text[1](new[j]))
+                if raw >= min_similarity:
+                    bonus = affinity(old[i], new[j]) if affinity else 0.0
+                    scored.append((raw + bonus, -i, -j, i, j))
+        for _, _, _, i, j in sorted(scored, reverse=True):
             if i in taken or j in found:
                 continue
             found[j] = i

@@ -17,16 +17,24 @@ from pydantic import BaseModel
 
 from . import rules
 from .lineage import CLAIM_MIN_SIMILARITY, match
-from .model import Claim, Question, QuestionFile, TopicFile
+from .model import Claim, CreditImpact, Question, QuestionFile, TopicFile
 from .questions import question_key
 from .text import key, short_hash
 
 Item = TypeVar("Item", bound=BaseModel)
 
 
+# Fields added to the records after fingerprints were first written: left out of the hash
+# while they are unset, so that adding a field does not make every claim look edited.
+LATER_FIELDS = ("action", "hedge")
+
+
 def content_hash(item: BaseModel, machine_fields: frozenset[str]) -> str:
     """What the machine wrote of an item, less what it may change again on its own."""
-    data = item.model_dump(mode="json", exclude={"status", "note", "fingerprint", *machine_fields})
+    later = {f for f in LATER_FIELDS if getattr(item, f, None) is None}
+    if isinstance(item, CreditImpact) and item.days is None:
+        later.add("days")
+    data = item.model_dump(mode="json", exclude={"status", "note", "fingerprint", *machine_fields, *later})
     return short_hash(json.dumps(data, ensure_ascii=False, sort_keys=True))
 
 
@@ -98,9 +106,17 @@ def _claim_lineage() -> dict:
     def source(c: Claim) -> str | None:
         return c.sources[0] if c.sources else None
 
-    return {"exact": (lambda c: (source(c), key(c.text)), lambda c: (source(c), key(c.text))),
+    return {"exact": (lambda c: (source(c), key(c.text), c.action), lambda c: (source(c), key(c.text), c.action)),
             "group": (source, source), "text": (lambda c: c.text, lambda c: c.text),
-            "min_similarity": CLAIM_MIN_SIMILARITY, "one_to_one": True}
+            "min_similarity": CLAIM_MIN_SIMILARITY, "one_to_one": True, "affinity": _same_action}
+
+
+def _same_action(old: Claim, new: Claim) -> float:
+    """A record keeps its action: prefer the fresh one that states the same (a record written
+    before actions were recorded has none, and prefers nothing)."""
+    if old.action is None:
+        return 0.0
+    return 0.5 if old.action == new.action else -0.5
 
 
 def _question_lineage() -> dict:

@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from .rules import CHANNELS
+from .rules import ACTIONS, CHANNELS, HEDGES
 
 ProductId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", description="ASCII slug, e.g. huabei")]
 ArticleId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
@@ -19,6 +19,8 @@ ParagraphId = Annotated[str, Field(pattern=r"^(?:p-[0-9a-f]{8}(?:-\d+)?|w-[a-z0-
 # "<article-id>#<paragraph-id>"
 SourceRef = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*#(?:p-[0-9a-f]{8}(?:-\d+)?|w-[a-z0-9]+(?:-[a-z0-9]+)*)$")]
 Channel = Literal[CHANNELS]  # type: ignore[valid-type]
+Action = Literal[tuple(a for _, a, _ in ACTIONS)]  # type: ignore[valid-type]
+Hedge = Literal[tuple(["确定", *(h for h, _ in HEDGES)])]  # type: ignore[valid-type]
 ClaimStatus = Literal["machine", "edited", "rejected", "editorial"]
 
 
@@ -166,6 +168,8 @@ class Claim(Record):
     sources: list[SourceRef] = Field([], description="the article paragraphs it came from")
     regulations: list[RegulationId] = Field([], description="ids in data/regulations.yml that ground it")
     disputed: bool = Field(False, description="sources disagree on this point (shown as 来源说法不一)")
+    action: Action | None = Field(None, description="what the statement is about, from the controlled vocabulary")
+    hedge: Hedge | None = Field(None, description="how sure the source is: 确定, 通常, 可能, 部分用户")
     note: str | None = Field(None, description="a writer's remark; never published")
     fingerprint: str | None = Field(None, pattern=r"^[0-9a-f]{8}$",
                                     description="set by creditfaq: what the machine wrote, to tell a writer's edit")
@@ -192,7 +196,8 @@ class OverdueStage(Claim):
 
 
 class CreditImpact(Claim):
-    pass
+    days: tuple[int | None, int | None] | None = Field(
+        None, description="for 上报征信: from which day after the due date the record is reported")
 
 
 class CollectionRight(Claim):

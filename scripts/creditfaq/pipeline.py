@@ -17,7 +17,7 @@ from pathlib import Path
 from . import rules
 from .clean import article_id_for, censored_gaps, clean
 from .lineage import PARAGRAPH_MIN_SIMILARITY, match
-from .extract import ProductMatcher, attribute, extract
+from .extract import GENERAL, ProductMatcher, attribute, extract
 from .merge import merge_question_file, merge_topic
 from .questions import collect as collect_questions
 from .judge import judge_all
@@ -447,7 +447,7 @@ def check(project: Project) -> tuple[Corpus, list[Problem]]:
     claim_owner: dict[str, str] = {}
     for product, topic in corpus.topics.items():
         file, loc = corpus.files[f"topic:{product}"], corpus.located[f"topic:{product}"]
-        if corpus.products and product not in product_ids:
+        if corpus.products and product not in product_ids and product != GENERAL:
             problems.append(Problem(file, *loc.where(("product",)), "product",
                                     f"unknown product `{product}`: add it to data/products.yml first"))
         for i, question in enumerate(topic.questions):

@@ -308,6 +308,15 @@ def _flat_text(tag: Tag) -> str:
     return " ".join(_WRAPPED.sub("", "".join(parts)).split())
 
 
+def _is_data_table(table: Tag) -> bool:
+    """A table of data (rows of short cells), not a page laid out in a table."""
+    cells = table.find_all(["td", "th"])
+    if not cells or table.find("table"):
+        return False
+    blocks = {"p", "div", "ul", "ol", "table", "section", "article", *_HEADINGS}
+    return all(not cell.find(blocks) and len(cell.get_text("", strip=True)) <= 200 for cell in cells)
+
+
 def _walk(el: Tag, emit: Callable[[Block], None]) -> None:
     buf: list[str] = []
 
@@ -332,6 +341,14 @@ def _walk(el: Tag, emit: Callable[[Block], None]) -> None:
             flush()
             if text := _flat_text(child):
                 emit(Block(text, "item"))
+        elif child.name == "table" and _is_data_table(child):
+            # a row is one line, its cells side by side as a pipe table writes them: the
+            # first cell ("1-10天") is what the others are about
+            flush()
+            for row in child.find_all("tr"):
+                cells = [t for cell in row.find_all(["td", "th"]) if (t := _flat_text(cell))]
+                if cells:
+                    emit(Block(" | ".join(cells) if len(cells) > 1 else cells[0]))
         elif child.name in _BLOCKS or child.find(_BLOCKS | _HEADINGS):
             # an inline element that holds paragraphs (<span class="RichText"><p>…) is a block
             flush()

@@ -215,44 +215,36 @@ def _comment_token(text: str):
     return CommentToken(text, CommentMark(0), None)
 
 
+def _last_slot(node: Any) -> tuple[Any, Any, list | None, int]:
+    """The last value inside a map or list, the comment slot after it, and the slot's index
+    for the comment that follows a value (ruamel keeps it at 2 for a key, at 0 for an item)."""
+    from ruamel.yaml.comments import CommentedMap
+
+    last = list(node)[-1] if isinstance(node, CommentedMap) else len(node) - 1
+    return last, node[last], node.ca.items.get(last), 2 if isinstance(node, CommentedMap) else 0
+
+
 def _pop_trailing(node: Any) -> str:
     """Take the comment lines that follow the last value inside `node` (in ruamel they hang
     there, although they stand above whatever comes next) and return them."""
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    if isinstance(node, CommentedMap) and len(node):
-        last = list(node)[-1]
-        value = node[last]
-        if isinstance(value, (CommentedMap, CommentedSeq)) and len(value):
-            if text := _pop_trailing(value):
-                return text
-        slot = node.ca.items.get(last)
-        if slot and len(slot) > 2 and slot[2] is not None:
-            eol, _, rest = slot[2].value.partition("\n")
-            if not rest:
-                return ""
-            if eol.strip():
-                slot[2].value = eol + "\n"
-            else:
-                slot[2] = None
-            return rest
-    if isinstance(node, CommentedSeq) and len(node):
-        last = len(node) - 1
-        value = node[last]
-        if isinstance(value, (CommentedMap, CommentedSeq)) and len(value):
-            if text := _pop_trailing(value):
-                return text
-        slot = node.ca.items.get(last)
-        if slot and slot[0] is not None:
-            eol, _, rest = slot[0].value.partition("\n")
-            if not rest:
-                return ""
-            if eol.strip():
-                slot[0].value = eol + "\n"
-            else:
-                slot[0] = None
-            return rest
-    return ""
+    if not isinstance(node, (CommentedMap, CommentedSeq)) or not len(node):
+        return ""
+    _, value, slot, at = _last_slot(node)
+    if isinstance(value, (CommentedMap, CommentedSeq)) and len(value):
+        if text := _pop_trailing(value):
+            return text
+    if not slot or len(slot) <= at or slot[at] is None:
+        return ""
+    eol, _, rest = slot[at].value.partition("\n")
+    if not rest:
+        return ""
+    if eol.strip():
+        slot[at].value = eol + "\n"
+    else:
+        slot[at] = None
+    return rest
 
 
 def _push_trailing(node: Any, text: str) -> bool:
