@@ -37,15 +37,15 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
         TOPIC, "chanels:", r"timeline\[\d+\]\.chanels: unknown key `chanels` \(a typo\?\); allowed keys here: .*channels",
     ),
     "unknown channel": (
-        lambda p: _edit(p, TOPIC, "channels: [短信, 邮件]", "channels: [短信, 飞鸽传书]"),
+        lambda p: _edit(p, TOPIC, "channels: [短信, APP, 邮件]", "channels: [短信, 飞鸽传书, 邮件]"),
         TOPIC, "飞鸽传书", r"timeline\[\d+\]\.channels\[1\]: `飞鸽传书` is not allowed: expected .*短信",
     ),
     "days reversed": (
-        lambda p: _edit(p, TOPIC, "  channels: [短信, 邮件]", "  days: [30, 3]\n  channels: [短信, 邮件]"),
+        lambda p: _edit(p, TOPIC, "  channels: [短信, APP, 邮件]", "  days: [30, 3]\n  channels: [短信, APP, 邮件]"),
         TOPIC, "- id: stage-", r"timeline\[\d+\]: days: `from` \(30\) is after `to` \(3\)",
     ),
     "days not numbers": (
-        lambda p: _edit(p, TOPIC, "  channels: [短信, 邮件]", "  days: [三天, 5]\n  channels: [短信, 邮件]"),
+        lambda p: _edit(p, TOPIC, "  channels: [短信, APP, 邮件]", "  days: [三天, 5]\n  channels: [短信, APP, 邮件]"),
         TOPIC, "三天", r"timeline\[\d+\]\.days\[0\]: .*integer",
     ),
     "bad status": (
@@ -54,7 +54,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
     ),
     "unknown paragraph": (
         lambda p: _edit(p, TOPIC, "#p-df92d050", "#p-00000000"),
-        TOPIC, "p-00000000", r"timeline\[\d+\]\.sources\[0\]: article `003-b85ce5825ee596e3` has no paragraph `p-00000000`",
+        TOPIC, "p-00000000", r"timeline\[\d+\]\.sources\[\d+\]: article `003-b85ce5825ee596e3` has no paragraph `p-00000000`",
     ),
     "unknown article": (
         lambda p: _edit(p, TOPIC, "003-b85ce5825ee596e3#p-df92d050", "999-nope#p-df92d050"),
@@ -62,7 +62,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
     ),
     "malformed source ref": (
         lambda p: _edit(p, TOPIC, "003-b85ce5825ee596e3#p-df92d050", "第三篇第二段"),
-        TOPIC, "第三篇第二段", r"sources\[0\]: `第三篇第二段` is not valid here: expected `<article-id>#<paragraph-id>`",
+        TOPIC, "第三篇第二段", r"sources\[\d+\]: `第三篇第二段` is not valid here: expected `<article-id>#<paragraph-id>`",
     ),
     "claim without source": (
         lambda p: _edit(p, TOPIC, "  sources:\n  - 003-b85ce5825ee596e3#p-df92d050\n", "  sources: []\n"),

@@ -146,12 +146,15 @@ def test_edits_notes_comments_order_and_rejections_survive_fix_rescrape_rename_a
     root = machine_project
     article_rel = "data/articles/003-b85ce5825ee596e3.yml"
     stages = _timeline(root)
-    gap = next(s for s in stages if "短信、 、邮件" in s["text"])  # from a paragraph with a censored word
-    hole = next(s for s in stages if "通过 联系" in s["text"])  # another censored paragraph
-    noted = next(s for s in stages if s["sources"][0] not in (gap["sources"][0], hole["sources"][0])
-                 and s["sources"][0].startswith("003-"))
+    paragraphs = {p["text"]: p["id"] for sec in yaml.safe_load((root / article_rel).read_text(encoding="utf-8"))["sections"]
+                  for p in sec.get("paragraphs", [])}
+    ref_of = lambda words: "003-b85ce5825ee596e3#" + next(pid for t, pid in paragraphs.items() if words in t)  # noqa: E731
+    gap_ref, hole_ref = ref_of("短信、 、邮件"), ref_of("无法通过 联系")  # two paragraphs with censored words
+    gap = next(s for s in stages if gap_ref in s["sources"])
+    hole = next(s for s in stages if hole_ref in s["sources"] and s["id"] != gap["id"])
+    noted = next(s for s in stages if s["id"] not in (gap["id"], hole["id"]) and s["sources"][0].startswith("003-")
+                 and gap_ref not in s["sources"] and hole_ref not in s["sources"])
     assert sum(s["text"] == hole["text"] for s in stages) == 1
-
     # the writer: rejects one claim, rewrites another, notes a third, comments, and reorders
     text = (root / TOPIC).read_text(encoding="utf-8")
     text = text.replace(f"- id: {gap['id']}\n  status: machine\n", f"- id: {gap['id']}\n  status: rejected\n", 1)
@@ -183,11 +186,9 @@ def test_edits_notes_comments_order_and_rejections_survive_fix_rescrape_rename_a
         assert len(rejected) == 1 and rejected[0]["status"] == "rejected", f"{step}: the rejection was lost"
         # the rejected statement is not back under another id (the paragraph's other
         # statements, and what the fixed word newly says, are other facts)
-        again = [s for s in after if s["sources"] and s["sources"][0] == gap["sources"][0]
-                 and s.get("action") == gap.get("action") and s["text"][:8] == gap["text"][:8]]
+        again = [s for s in after if gap_ref in s["sources"] and s.get("action") == gap.get("action")]
         assert again == rejected, f"{step}: a rejected claim came back: {again}"
-        edited = [s for s in after if s["sources"] and s["sources"][0] == hole["sources"][0]
-                  and s.get("action") == hole.get("action")]
+        edited = [s for s in after if hole_ref in s["sources"] and s.get("action") == hole.get("action")]
         assert [(s["id"], s["status"], s["text"]) for s in edited] == [
             (hole["id"], "edited", "催收团队会打电话与你沟通还款事宜。")], f"{step}: {edited}"
         kept = next(s for s in after if s["id"] == noted["id"])
@@ -208,14 +209,16 @@ def test_edits_notes_comments_order_and_rejections_survive_fix_rescrape_rename_a
     lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
     import re
 
-    words = max(re.findall(r"[\u4e00-\u9fff]{6,}", noted["text"]), key=len)  # the source has ASCII punctuation
+    said = noted.get("quote") or noted["text"]
+    words = max(re.findall(r"[\u4e00-\u9fff]{6,}", said), key=len)  # the source has ASCII punctuation
     at = next(i for i, line in enumerate(lines) if words in line)
     assert "蚂蚁金服" in lines[at]
     lines[at] = lines[at].replace("蚂蚁金服", "蚂蚁集团", 1)
     source.write_text("".join(lines), encoding="utf-8")
     assert run(root, "ingest").returncode == 0 and run(root, "extract").returncode == 0
     assert_writers_work_holds("after a re-scrape")
-    assert "蚂蚁集团" in next(s for s in _timeline(root) if s["id"] == noted["id"])["text"], "the machine claim updates"
+    now = next(s for s in _timeline(root) if s["id"] == noted["id"])
+    assert "蚂蚁集团" in (now.get("quote") or now["text"]), "the machine claim updates"
 
     # 3. the source is renamed
     source.rename(root / "data/sources/huabei-cuishou-liucheng.txt")

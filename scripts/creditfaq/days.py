@@ -109,3 +109,19 @@ def _parse_exact(text: str) -> DayRange | None:
             n *= 30 if m["m"] else 1
             add(m.start(), (n, n))
     return min(found)[1] if found else None
+
+
+def days_label(days: tuple[int | None, int | None] | None) -> str:
+    """A day range as readers read it: 逾期第2–5天, 逾期第30天起, 还款日前3天."""
+    if days is None:
+        return "时间未说明"
+    start, end = days
+    if start is None:
+        return "还款日前" if end == 0 else f"还款日前{-end}天起" if end is not None and end < 0 else "时间未说明"
+    if start <= 0 and end is not None and end <= 0:
+        return "还款日当天" if start == 0 == end else f"还款日前{-start}天"
+    if end is None:
+        return f"逾期第{start}天起"
+    if start == end:
+        return f"逾期第{start}天"
+    return f"逾期第{start}–{end}天"

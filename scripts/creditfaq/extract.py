@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import rules
-from .days import parse_days
+from .days import days_label, parse_days
 from .model import CollectionRight, CreditImpact, OverdueStage, Product, SourceArticle
 from .text import short_hash, to_simplified
 
@@ -27,6 +27,7 @@ class Extraction:
     credit: dict[str, list[CreditImpact]] = field(default_factory=dict)
     rights: dict[str, list[CollectionRight]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    stated: dict[tuple, str] = field(default_factory=dict)  # a timeline fact → the id of its claim
 
     def products(self) -> list[str]:
         return sorted(set(self.timeline) | set(self.credit) | set(self.rights))
@@ -166,7 +167,7 @@ def extract(articles: list[SourceArticle], products: list[Product]) -> Extractio
         product, warning = attribute(article, matcher)
         if warning:
             out.warnings.append(warning)
-        _extract_article(article, product, matcher, out)
+        _extract_article(article, product, matcher, out, {p.id: p.name for p in products})
     for scope, stages in out.timeline.items():
         out.timeline[scope] = _by_day(stages)
     for scope in out.credit:
@@ -174,7 +175,8 @@ def extract(articles: list[SourceArticle], products: list[Product]) -> Extractio
     return out
 
 
-def _extract_article(article: SourceArticle, product: str | None, matcher: ProductMatcher, out: Extraction) -> None:
+def _extract_article(article: SourceArticle, product: str | None, matcher: ProductMatcher, out: Extraction,
+                     names: dict[str, str]) -> None:
     """Clause by clause: what each clause states, about which product, on which days."""
     seen: set[tuple] = set()
     ctx = _Context(recent=product)
@@ -220,11 +222,23 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
                 clause = clause.strip()
                 if len(clause) < 4:
                     continue
-                _take_clause(clause, para_days, title or heading_title, ref, ctx, matcher, out, seen)
+                _take_clause(clause, para_days, title or heading_title, ref, ctx, matcher, out, seen, names)
+
+
+def reader_sentence(name: str, days, hedge: str | None, action: str, channels: list[str]) -> str:
+    """The short sentence a reader sees for a timeline fact: the product, the days, how sure,
+    the step and its channels, e.g. 花呗逾期第1天起，会通过短信、邮件提醒还款。"""
+    via = [c for c in channels if c in ("短信", "APP", "邮件", "电话")]
+    phrase = rules.ACTION_PHRASES[action].format(via=f"通过{'、'.join(via)}" if via else "")
+    when = days_label(days) if days else "逾期后"
+    if when == "时间未说明":
+        when = "逾期后"
+    joiner = "" if when.startswith(("逾期", "还款日")) else "在"
+    return f"{name}{joiner}{when}，{rules.HEDGE_WORDS.get(hedge, '会')}{phrase}。"
 
 
 def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _Context, matcher: ProductMatcher,
-                 out: Extraction, seen: set[tuple]) -> None:
+                 out: Extraction, seen: set[tuple], names: dict[str, str]) -> None:
     simple = to_simplified(clause)
     named = list(matcher.mentions(clause))
     facts = _facts_of_clause(clause)
@@ -253,10 +267,25 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
                 continue  # the same fact said twice in one article is one fact
             seen.add(key)
             common = {"status": "machine", "text": clause, "sources": [ref], "action": action, "hedge": hedge}
+            if kind == "timeline" and (same := out.stated.get(key)) is not None:
+                # the same step stated by another source: one fact, one more evidence
+                stages = out.timeline[scope]
+                at = next(i for i, s in enumerate(stages) if s.id == same)
+                if ref not in stages[at].sources:
+                    merged = list(dict.fromkeys([*stages[at].channels, *_fact_channels(action, channels)]))
+                    stages[at] = stages[at].model_copy(update={
+                        "sources": [*stages[at].sources, ref], "channels": merged,
+                        "text": reader_sentence(names.get(scope, rules.GENERAL_NAME), days, stages[at].hedge, action,
+                                                merged)})
+                continue
             if kind == "timeline":
-                out.timeline.setdefault(scope, []).append(OverdueStage(
-                    id=claim_id("stage", ref, f"{scope}|{action}|{clause}"), title=title, days=days,
-                    channels=_fact_channels(action, channels), **common))
+                fact_channels = _fact_channels(action, channels)
+                common.update(text=reader_sentence(names.get(scope, rules.GENERAL_NAME), days, hedge, action, fact_channels),
+                              quote=clause)
+                stage = OverdueStage(id=claim_id("stage", ref, f"{scope}|{action}|{clause}"), title=title, days=days,
+                                     channels=fact_channels, **common)
+                out.timeline.setdefault(scope, []).append(stage)
+                out.stated[key] = stage.id
             elif kind == "credit":
                 out.credit.setdefault(scope, []).append(CreditImpact(
                     id=claim_id("credit", ref, f"{scope}|{action}|{clause}"), days=days if action == "上报征信" else None,

@@ -26,7 +26,7 @@ Item = TypeVar("Item", bound=BaseModel)
 
 # Fields added to the records after fingerprints were first written: left out of the hash
 # while they are unset, so that adding a field does not make every claim look edited.
-LATER_FIELDS = ("action", "hedge")
+LATER_FIELDS = ("action", "hedge", "quote")
 
 
 def content_hash(item: BaseModel, machine_fields: frozenset[str]) -> str:
@@ -76,6 +76,24 @@ def merge_items(existing: list[Item], fresh: list[Item], *, machine_fields: froz
 
     pairs = match(existing, fresh, **lineage)
     partner = {i: fresh[j] for j, i in pairs.items()}
+    if by_day and all(o.status == "machine" and untouched(o) for o in existing):  # type: ignore[attr-defined]
+        # nobody has touched this timeline: it follows the machine's order, by day
+        by_fresh = {j: existing[i] for j, i in pairs.items()}
+        ordered = [stamp(item.model_copy(update={"id": by_fresh[j].id, "note": by_fresh[j].note}))  # type: ignore[attr-defined]
+                   if j in by_fresh else None for j, item in enumerate(fresh)]
+        used = {item.id for item in ordered if item is not None}  # type: ignore[attr-defined]
+        out = []
+        for j, item in enumerate(ordered):
+            if item is None:
+                rid, n = fresh[j].id, 2  # type: ignore[attr-defined]
+                while rid in used:
+                    rid, n = f"{fresh[j].id}-{n}", n + 1  # type: ignore[attr-defined]
+                used.add(rid)
+                item = stamp(fresh[j].model_copy(update={"id": rid}))
+            out.append(item)
+        kept = [old.model_copy(update={"status": "rejected", "fingerprint": None})
+                for i, old in enumerate(existing) if i not in partner and old.note]  # type: ignore[attr-defined]
+        return out + kept
     merged: list[Item] = []
     for i, old in enumerate(existing):
         new = partner.get(i)
@@ -106,8 +124,11 @@ def _claim_lineage() -> dict:
     def source(c: Claim) -> str | None:
         return c.sources[0] if c.sources else None
 
-    return {"exact": (lambda c: (source(c), key(c.text), c.action), lambda c: (source(c), key(c.text), c.action)),
-            "group": (source, source), "text": (lambda c: c.text, lambda c: c.text),
+    def said(c: Claim) -> str:  # the source's words: a writer rewrites `text`, never the quote
+        return c.quote or c.text
+
+    return {"exact": (lambda c: (source(c), key(said(c)), c.action), lambda c: (source(c), key(said(c)), c.action)),
+            "group": (source, source), "text": (said, said),
             "min_similarity": CLAIM_MIN_SIMILARITY, "one_to_one": True, "affinity": _same_action}
 
 

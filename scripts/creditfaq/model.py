@@ -170,6 +170,7 @@ class Claim(Record):
     disputed: bool = Field(False, description="sources disagree on this point (shown as 来源说法不一)")
     action: Action | None = Field(None, description="what the statement is about, from the controlled vocabulary")
     hedge: Hedge | None = Field(None, description="how sure the source is: 确定, 通常, 可能, 部分用户")
+    quote: str | None = Field(None, description="the source's own words the claim was made from (the evidence)")
     note: str | None = Field(None, description="a writer's remark; never published")
     fingerprint: str | None = Field(None, pattern=r"^[0-9a-f]{8}$",
                                     description="set by creditfaq: what the machine wrote, to tell a writer's edit")

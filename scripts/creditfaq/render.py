@@ -15,6 +15,7 @@ import yaml
 from .model import (ANSWERED_IN, SECTIONS, Claim, GlossaryTerm, GuidanceRule, OverdueStage, Product, Question, Regulation,
                     SourceArticle, TopicFile)
 from .rules import COMPARE_DAYS, SEARCH_TERMS, TOPIC_PAGES
+from .days import days_label
 from .text import is_traditional, short_hash, to_simplified
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -102,21 +103,6 @@ def front_matter(role: str | None = None, **meta: object) -> str:
         data["search"] = {"boost": BOOST[role]}
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{body}---\n\n"
-
-
-def days_label(days: tuple[int | None, int | None] | None) -> str:
-    if days is None:
-        return "时间未说明"
-    start, end = days
-    if start is None:
-        return "还款日前" if end == 0 else f"还款日前{-end}天起" if end is not None and end < 0 else "时间未说明"
-    if start <= 0 and end is not None and end <= 0:
-        return "还款日当天" if start == 0 == end else f"还款日前{-start}天"
-    if end is None:
-        return f"逾期第{start}天起"
-    if start == end:
-        return f"逾期第{start}天"
-    return f"逾期第{start}–{end}天"
 
 
 class _Footnotes:

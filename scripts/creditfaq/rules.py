@@ -197,6 +197,16 @@ ACTION_SUBSUMES = MappingProxyType({
     "联系紧急联系人": ("电话催收", "提醒"), "委外催收": ("电话催收", "提醒"), "上门": ("电话催收",),
     "律师函": ("提醒",), "起诉": ("提醒",), "电话催收": ("提醒",),
 })
+# What each step is, as the reader's sentence says it after 会 (generated from the fact, so
+# that no source's gaps, filler or company names reach the reader; the source's words stay
+# as the claim's `quote`). {via} is "通过短信、APP" where the fact names its channels.
+ACTION_PHRASES = MappingProxyType({
+    "提醒": "{via}提醒还款", "自动扣款": "从绑定的账户自动扣款", "罚息": "收取罚息或违约金", "冻结额度": "冻结或降低额度",
+    "电话催收": "打电话催收", "联系紧急联系人": "联系你的紧急联系人或亲友", "委外催收": "委托第三方机构催收",
+    "上门": "上门催收", "律师函": "发出律师函", "起诉": "通过诉讼追讨欠款",
+})
+HEDGE_WORDS = MappingProxyType({None: "会", "确定": "会", "通常": "通常会", "可能": "可能会", "部分用户": "有用户反映会"})
+GENERAL_NAME = "多数平台"
 HEDGES = (  # first match wins
     ("部分用户", re.compile(r"部分用户|有的用户|有些用户|有人|有网友|不少用户|据说|听说|有朋友|个别")),
     ("可能", re.compile(r"可能|或许|也许|有可能|不排除|或将|说不定")),
@@ -206,7 +216,7 @@ HEDGES = (  # first match wins
 # not a fact of the article's product.
 GENERIC_SCOPE = re.compile(
     r"大多数(?:平台|机构|网贷|贷款)|多数(?:平台|机构|网贷)|大部分(?:平台|机构|网贷)|很多(?:平台|机构|网贷)|许多(?:平台|机构)"
-    r"|有的(?:平台|机构|网贷)|有些(?:平台|机构|网贷)|部分(?:平台|机构|网贷)|一些(?:平台|机构|网贷)|各(?:家)?(?:平台|机构|网贷)"
+    r"|有的(?:平台|机构|网贷)|有些(?:平台|机构|网贷)|某些(?:平台|机构|网贷)|个别(?:平台|机构)|部分(?:平台|机构|网贷)|一些(?:平台|机构|网贷)|各(?:家)?(?:平台|机构|网贷)"
     r"|一般(?:的)?网贷|网贷平台|网络贷款|网贷|贷款平台|借贷平台|金融机构|持牌机构|放贷机构|所有(?:平台|贷款)|任何(?:平台|机构)"
     r"|不同(?:平台|机构)|催收(?:人员|方|机构)?(?:依法|按规定)|法律规定|根据.{0,10}(?:规定|办法|条例|法)"
 )
