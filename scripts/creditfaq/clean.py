@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from . import rules
 from .model import Defect, Paragraph, RemovedBlock, Section, SourceArticle
 from .readers import RawDocument
-from .text import find_date, has_personal_data, key, safe_text, short_hash
+from .text import find_date, fold, has_personal_data, key, safe_text, short_hash, to_simplified
 
 
 @dataclass
@@ -96,6 +96,54 @@ def _strip_repeated_header(lines: list[_Line], title: str, removed: list[Removed
     return lines
 
 
+def _furniture(text: str) -> str | None:
+    """The furniture rule a line of a page falls under, read on a folded Simplified copy."""
+    view = to_simplified(fold(text))
+    return next((rule for rule, pattern in rules.FURNITURE.items() if pattern.search(view)), None)
+
+
+def _headline_score(text: str) -> float:
+    """How much a line looks like the page's headline."""
+    view = to_simplified(fold(text))
+    if _furniture(text) or rules.SITE_LINE.match(view) or rules.LINE_RULES["breadcrumb"].search(view):
+        return float("-inf")
+    score = 0.0
+    if any(w in view for w in rules.HEADLINE_WORDS) or rules.PRODUCT_SHAPE.search(view):
+        score += 3
+    if 6 <= len(view) <= 40:
+        score += 1
+    elif len(view) > 50:
+        score -= 4
+    if re.search(r"[。；;]\s*$", view) or view.count("，") >= 2:
+        score -= 3  # a sentence, not a headline
+    return score
+
+
+def _choose_title(lines: list[_Line], removed: list[RemovedBlock]) -> tuple[str, list[_Line], bool]:
+    """A text page's title, chosen among its first lines by the shape of a headline: not a
+    breadcrumb, a byline, a site's name or a label, not a sentence. Returns the title, the
+    lines left, and whether no line looked like a headline (the title is then its first words)."""
+    best, best_at, label = float("-inf"), None, None
+    for i, line in enumerate(lines[:rules.TITLE_CANDIDATES]):
+        text = line.text
+        if m := rules.TITLE_LABEL.match(text):
+            text = m["title"]
+        score = _headline_score(text)
+        if score > best:
+            best, best_at, label = score, i, text
+    if best_at is None or best < 1:
+        first = next((line for line in lines if not _furniture(line.text)), lines[0])
+        words = re.split(r"[。！？!?；;]", first.text)[0][:30]
+        return words or first.text[:30], lines, True
+    header = []
+    for line in lines[:best_at]:
+        if len(line.text) <= 40 and not re.search(r"[。！？]", line.text):
+            removed.append(RemovedBlock(rule=_furniture(line.text) or "page-header", text=line.text))
+        else:
+            header.append(line)  # a lead paragraph printed above the headline stays in the body
+    return label or lines[best_at].text, header + lines[best_at + 1:], False
+
+
 def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encoding: str) -> SourceArticle:
     removed: list[RemovedBlock] = []
 
@@ -114,19 +162,33 @@ def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encodi
     lines = [_Line(safe(b.text), b.kind) for b in doc.blocks]
     lines = [l for l in lines if l.text]
 
+    if not lines and not doc.title:
+        raise ValueError("the page has no text at all")
+    date = doc.date
+    defects: list[Defect] = []
     title = safe(doc.title) if doc.title else ""
     if not title:
-        first = next((i for i, l in enumerate(lines) if l.kind == "title"), 0 if lines else None)
-        if first is None:
-            raise ValueError("the page has no text at all")
-        title = lines.pop(first).text
+        first = next((i for i, l in enumerate(lines) if l.kind == "title"), None)
+        if first is not None:
+            title = lines.pop(first).text
+        else:
+            title, lines, guessed = _choose_title(lines, removed)
+            if guessed:
+                defects.append(Defect(kind="no-title", where="title",
+                                      detail="the page has no headline: the title was taken from its first words"))
     lines = _strip_repeated_header(lines, title, removed)
 
-    date = doc.date
     body: list[_Line] = []
+    in_zone = False  # after a related list opens, dates are the teasers', not the article's
     for line in lines:
+        in_zone = in_zone or any(p.match(line.text) for p in rules.ZONE_PATTERNS.values())
+        furniture = _furniture(line.text) if line.kind != "heading" or len(line.text) <= 40 else None
         if key(line.text) == key(title):
             removed.append(RemovedBlock(rule="repeated-title", text=line.text))
+        elif furniture and not (in_zone and furniture != "spam-line"):
+            removed.append(RemovedBlock(rule=furniture, text=line.text))
+            if furniture == "metadata" and not in_zone:
+                date = date or find_date(line.text)
         elif rules.DATE_LINE.match(line.text) or rules.LINE_RULES["article-meta"].search(line.text):
             # a line about the article (date, source, author, views): its date is the article's
             removed.append(RemovedBlock(rule="metadata", text=line.text))
@@ -137,7 +199,6 @@ def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encodi
 
     sections: list[tuple[str | None, list[_Line]]] = [(None, [])]
     seen: dict[str, str] = {}
-    defects: list[Defect] = []
     for i, line in enumerate(body):
         following = body[i + 1] if i + 1 < len(body) else None
         if line.text.endswith(("：", ":")) and _list_lost(line, following):

@@ -8,7 +8,12 @@ from .text import key
 
 
 def relevance(article: SourceArticle) -> tuple[bool, str | None]:
-    """On topic when the title or the body talks about consumer credit."""
+    """On topic when the title or the body talks about consumer credit, and the page is not a
+    hacked page full of gambling or adult text with credit words sprinkled in."""
+    spam = sum(1 for r in article.removed if r.rule == "spam-line")
+    if spam >= rules.SPAM_MIN_MENTIONS or (spam and spam * 2 >= len(article.paragraphs())):
+        return False, (f"spam: {spam} lines of gambling or adult text (a hacked page); at most "
+                       f"{rules.SPAM_MIN_MENTIONS - 1} are taken for a hacked template line in a real article")
     if any(w in article.title for w in rules.CREDIT_SUBJECT):
         return True, None
     body = " ".join(p.text for p in article.paragraphs())

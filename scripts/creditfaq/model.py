@@ -58,7 +58,7 @@ class RemovedBlock(Record):
 
 
 class Defect(Record):
-    kind: Literal["censored-gap", "empty-section", "lost-list", "repeated-paragraph", "product-mismatch"]
+    kind: Literal["censored-gap", "empty-section", "lost-list", "repeated-paragraph", "product-mismatch", "no-title"]
     where: str
     detail: str
 

@@ -45,8 +45,24 @@ class SourceError(Exception):
 # --- Plain text ----------------------------------------------------------------------------
 
 
+# A list item of a plain-text page: a bullet (dropped) or a numbering (kept: "1. 提醒：…"
+# is read by the extractor).
+_TEXT_BULLET = re.compile(r"^\s*[-•·●▪◦*■□◆◇►▶]\s*(?=\S)")
+_TEXT_NUMBERED = re.compile(r"^\s*(?:[①②③④⑤⑥⑦⑧⑨⑩]|[（(]\s*\d{1,2}\s*[)）]|\d{1,2}\s*[、.．)）]\s*(?=\D))")
+
+
 def read_text(text: str) -> RawDocument:
-    return RawDocument(blocks=tuple(Block(line) for line in text.splitlines() if line.strip()))
+    blocks = []
+    for line in text.splitlines():
+        if not line.strip():
+            continue
+        if _TEXT_BULLET.match(line) and not re.match(r"^\s*-\s*\d", line):
+            blocks.append(Block(_TEXT_BULLET.sub("", line).strip(), "item"))
+        elif _TEXT_NUMBERED.match(line):
+            blocks.append(Block(line.strip(), "item"))
+        else:
+            blocks.append(Block(line))
+    return RawDocument(blocks=tuple(blocks))
 
 
 # --- Markdown with optional YAML front matter -----------------------------------------------

@@ -427,3 +427,48 @@ MAX_HTML_NESTING = 200
 # Data files: anchors and aliases (&a / *a) are refused (an alias bomb expands to gigabytes);
 # nesting deeper than this is refused before it is parsed.
 MAX_YAML_NESTING = 40
+
+# --- Page furniture of text pages, by the shape of the line ---------------------------------
+
+# Matched on a folded, Simplified copy of the line, so Traditional and full-width forms
+# (關注我們, ＡＰＰ) fall under the same rule. Rule name → pattern. A line about the article
+# ("metadata") gives the article its date.
+_DATE_TIME = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+_COUNTER = r"(?:浏览|阅读|评论|点赞|收藏|分享|转发|查看|回复|赞|人看过|次阅读)"
+FURNITURE = MappingProxyType(
+    {
+        "metadata": re.compile(
+            rf"^\s*(?:发布于|发表于|更新于|发布时间|更新时间|时间|日期)?\s*[:：]?\s*{_DATE_TIME}\s*"
+            rf"(?:(?:[·|｜/]|\s)+(?:{_COUNTER}\s*[:：]?\s*[\d.]+\s*[万wk千]?|来源\s*[:：]?\s*\S{{1,20}}|\S{{1,12}}))*\s*$"
+            rf"|^\s*(?:发布于|发表于|更新于)?\s*\d+\s*(?:秒|分钟|小时|天|周|个月)前\s*(?:发布|更新)?\s*$"
+            rf"|^\s*(?:作者|文|来源|出处|责任编辑|编辑|责编|撰文|记者|本文作者|作者简介)\s*[:：|｜]\s*\S.{{0,60}}$"
+            rf"|^\s*\S{{1,16}}\s*(?:认证编辑|认证作者|官方认证|已认证|认证用户|认证专家|资深编辑)\s*$"
+            rf"|^\s*原标题\s*[:：]"),
+        "counter": re.compile(
+            rf"^\s*(?:(?:{_COUNTER})\s*[:：]?\s*[\d.]+\s*[万wk千]?\s*次?|[\d.]+\s*[万wk千]?\s*(?:{_COUNTER}))"
+            rf"(?:\s*[·|｜/,，]?\s*(?:(?:{_COUNTER})\s*[:：]?\s*[\d.]+\s*[万wk千]?\s*次?|[\d.]+\s*[万wk千]?\s*(?:{_COUNTER})))*\s*$"),
+        "loading": re.compile(r"^\s*(?:加载中|正在加载|loading|载入中)[\s.。…，,]*(?:请稍候|请稍等)?[\s.。…]*$", re.I),
+        "page-tools": re.compile(r"字号\s*[:：]?\s*[【\[]?大|^\s*A\s*\+\s*A\s*-\s*$|^\s*(?:[【\[]?(?:大|中|小)[】\]]?\s*){3}$"
+                                 r"|^\s*(?:打印|关闭|收藏本文|返回顶部|分享到)\s*(?:[|｜/]\s*(?:打印|关闭|收藏|返回|分享)\S{0,4}\s*)*$"),
+        "image-file": re.compile(r"^\s*\S{1,60}\.(?:jpe?g|png|gif|webp|bmp|heic)\s*$", re.I),
+        "caption": re.compile(r"(?:图片来源|图源|图片提供|配图来源)\s*[:：]|^\s*[（(]?\s*(?:图|配图|截图)\s*[:：]|^\s*[（(]图"),
+        "follow": re.compile(r"关注.{0,12}(?:公众号|我们|我门|官方|账号|微信|头条|抖音)|扫码关注|关注(?:获取|领取)|微信搜索.{0,12}关注"),
+        "category": re.compile(r"^\s*(?:分类|栏目|标签|关键词|关键字|tags?|所属分类)\s*[:：]", re.I),
+        "ad": re.compile(r"【\s*(?:推广|广告|赞助|AD)\s*】|立即申请\s*>+|>>\s*$|点击领取|最高可借|秒到账|低息借款|极速放款|免费领取"),
+        "teaser": re.compile(r"^\s*(?:相关阅读|延伸阅读|推荐阅读|相关链接|你可能感兴趣|相关推荐|热门阅读|相关文章)\s*[:：]\s*\S"),
+        "breadcrumb": re.compile(r"^(?=.{0,80}$)[^。！？]*?(?:\S\s*[>›»]\s*\S.*[>›»]|首页\s*[>›»/|｜]|您的位置|当前位置|所在位置)"),
+        "spam-line": re.compile(r"百家乐|六合彩|娱乐城|真人娱乐|体育投注|博彩|彩金|老虎机|时时彩|新葡京|皇冠体育|棋牌游戏|赌场|澳门.{0,4}(?:赌|娱乐)"
+                                r"|成人视频|约炮|色情"),
+    }
+)
+# A site's name or slogan line: short, the site's word, often "名字 — 口号".
+SITE_LINE = re.compile(r"^(?=.{2,40}$)[^。！？，]*(?:网|论坛|社区|专栏|频道|百科|之家|财经|资讯|知道|门户|官网)"
+                       r"(?:\s*[—–\-·|｜_]+\s*.{0,24})?$")
+# Words a headline of ours names.
+HEADLINE_WORDS = ("逾期", "征信", "催收", "还款", "借款", "欠款", "网贷", "信用卡", "贷款", "协商", "起诉", "额度", "上征信")
+# A template label in front of the real title: 文章标题：…
+TITLE_LABEL = re.compile(r"^\s*(?:文章)?标题\s*[:：]\s*(?P<title>\S.*)$")
+# Candidates for a text page's title: this many lines from the top.
+TITLE_CANDIDATES = 10
+# Gambling and adult words: a page full of them is a hacked page, not an article.
+SPAM_MIN_MENTIONS = 4
