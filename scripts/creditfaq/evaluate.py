@@ -32,6 +32,7 @@ class PageScore:
     lost: list[str] = field(default_factory=list)  # keep segments not published
     leaked: list[str] = field(default_factory=list)  # drop segments published
     wrong: list[str] = field(default_factory=list)  # expectations (title, date, relevant, duplicate_of) not met
+    title_expected: bool = False
 
     @property
     def keep_recall(self) -> float:
@@ -72,6 +73,7 @@ def evaluate(cases_file: Path) -> list[PageScore]:
         score.lost = [s for s in case.get("keep", []) if key(str(s)) not in text]
         score.leaked = [s for s in case.get("drop", []) if key(str(s)) in text]
         expect = case.get("expect") or {}
+        score.title_expected = "title" in expect
         if "title" in expect and article.title != normalise(str(expect["title"])):
             score.wrong.append(f"title: expected {expect['title']!r}, got {article.title!r}")
         if "date" in expect and article.date != _as_date(expect["date"]):
@@ -144,3 +146,28 @@ def report(scores: list[PageScore]) -> str:
     lines.append(f"{'overall (' + str(len(scores)) + ' pages)':<44} {totals['keep_recall']:>7.3f} {totals['drop_recall']:>7.3f}")
     lines.append(f"targets: keep-recall >= {TARGETS['keep_recall']}, drop-recall >= {TARGETS['drop_recall']}")
     return "\n".join(lines)
+
+
+# --- further page sets (plain-text pages, blind pages): floors of their own, no targets yet ---
+
+EXTRA_SETS = ("blind-text", "text-pages")
+
+
+def set_figures(scores: list[PageScore]) -> dict[str, float]:
+    """keep- and drop-recall over a set, and the share of pages whose title is right."""
+    totals = overall(scores)
+    titled = [s for s in scores if s.title_expected]
+    totals["titles"] = 1.0 if not titled else sum(not any(w.startswith("title") for w in s.wrong) for s in titled) / len(titled)
+    return totals
+
+
+def set_floors(scores: list[PageScore]) -> dict[str, float]:
+    import math
+
+    return {m: math.floor(v * 1000) / 1000 for m, v in set_figures(scores).items()}
+
+
+def below_set_floor(name: str, scores: list[PageScore], floors: dict) -> list[str]:
+    figures = set_figures(scores)
+    return [f"{name}: {m} {figures[m]:.3f} < floor {float(v):.3f}" for m, v in (floors or {}).items()
+            if m in figures and figures[m] < float(v) - 1e-9]
