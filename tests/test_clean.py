@@ -458,3 +458,52 @@ def test_article_id_for_pure_chinese_name() -> None:
     assert re.fullmatch(r"src-[0-9a-f]{10}", article_id_for("花呗逾期说明.txt"))
     assert article_id_for("花呗逾期说明.txt") != article_id_for("借呗逾期说明.txt")
     assert article_id_for("花呗逾期说明.txt") != article_id_for("花呗逾期说明.md")
+
+
+# --- text pages as scrapers save them: furniture, titles, lists, spam --------------------------
+
+
+def _text_page(*lines: str) -> SourceArticle:
+    return clean(read_text("\n".join(lines)), article_id="t", source="t.txt", sha256="0" * 64, encoding="utf-8")
+
+
+def test_furniture_lines_of_every_shape_are_removed_and_dates_read() -> None:
+    furniture = ["某某网 > 知识库 > 详情", "作者：李某某 认证作者", "2023-07-04 09:12:33", "阅读 3.4万", "12 评论",
+                 "加载中...", "字号：大 中 小", "IMG_20230704_0912.jpg", "图片来源：某某网", "關注我們，每天一篇乾貨",
+                 "分类：网贷 | 标签：逾期", "【推广】零门槛借款，立即申请>>", "相关阅读：网贷逾期能协商吗", "发布于 3天前"]
+    body = ["借呗逾期之后，平台一般会先发短信提醒，再安排客服打电话。", "逾期超过一个月，记录可能被报送到征信系统。"]
+    article = _text_page("借呗逾期一个月会怎样", *furniture[:3], body[0], *furniture[3:], body[1])
+    assert article.title == "借呗逾期一个月会怎样"
+    assert texts(article) == body
+    assert article.date == dt.date(2023, 7, 4)
+    for line in furniture:
+        assert removed_rules(article, line), line
+
+
+def test_the_title_is_the_likeliest_headline_not_a_breadcrumb_slogan_or_label() -> None:
+    article = _text_page("理财小站 — 让借钱更明白", "首页 / 网贷 / 正文", "文章标题：网贷逾期被起诉了怎么办",
+                         "2024-02-01", "收到法院短信先别慌，核实案号是第一步。")
+    assert article.title == "网贷逾期被起诉了怎么办"
+    lead = _text_page("很多人以为晚还一两天没关系，其实逾期记录从第一天就开始累计了。", "美团月付晚还几天会怎样？",
+                      "平台会先通过APP推送提醒。")
+    assert lead.title == "美团月付晚还几天会怎样？"
+    assert texts(lead)[0].startswith("很多人以为晚还一两天没关系"), "the lead paragraph stays in the body"
+    untitled = _text_page("首页 > 借呗", "2024-03-03", "借呗逾期以后，最先收到的是短信。", "接着会有客服来电。")
+    assert any(d.kind == "no-title" for d in untitled.defects)
+
+
+def test_bulleted_lines_of_a_text_page_are_list_items() -> None:
+    article = _text_page("信用卡逾期怎么处理", "处理步骤如下：", "• 先联系银行说明情况", "- 申请分期或延期",
+                         "① 保留沟通记录", "（2）按约定还款")
+    items = [p for p in article.paragraphs() if p.kind == "item"]
+    assert [p.text for p in items[:2]] == ["先联系银行说明情况", "申请分期或延期"] and len(items) == 4
+    assert not defects(article, "lost-list")
+
+
+def test_a_hacked_page_of_gambling_lines_is_off_topic() -> None:
+    from creditfaq.judge import judge_all
+
+    article = _text_page("花呗套现秒到账 皇冠体育官方入口", "真人百家乐 注册即送彩金", "六合彩 时时彩 天天开奖",
+                         "澳门新葡京娱乐城 信用卡逾期也能玩", "体育投注 老虎机 棋牌游戏", "花呗 借呗 征信 逾期 黑户也能下款")
+    judged = judge_all([article])["t"]
+    assert judged.relevant is False and judged.judgement.startswith("spam")

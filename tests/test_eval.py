@@ -104,3 +104,21 @@ def test_a_fact_matches_on_kind_scope_days_within_a_day_and_a_shared_channel() -
     assert score("p", True, [Fact("timeline", "huabei", (2, 5), ("电话",))],
                  [Fact("timeline", "huabei", (2, 5), ("短信",))]).matched == 0  # no shared channel
     assert score("p", True, [Fact("timeline", "huabei", (2, 5))], [Fact("timeline", "huabei", None)]).matched == 0
+
+
+# --- the plain-text page sets ------------------------------------------------------------------
+
+
+def test_the_plain_text_sets_hold_their_floors_and_fifteen_pages_five_blind() -> None:
+    from creditfaq.evaluate import EXTRA_SETS, below_set_floor
+
+    pages = 0
+    for name in EXTRA_SETS:
+        cases = ROOT / "tests/eval" / name / "cases.yml"
+        entries = yaml.safe_load(cases.read_text(encoding="utf-8"))
+        pages += len(entries)
+        assert all(Path(e["page"]).suffix == ".txt" for e in entries)
+        floors = yaml.safe_load((cases.parent / "baseline.yml").read_text(encoding="utf-8"))
+        assert below_set_floor(name, evaluate(cases), floors) == [], name
+    blind = yaml.safe_load((ROOT / "tests/eval/blind-text/cases.yml").read_text(encoding="utf-8"))
+    assert pages >= 15 and len(blind) >= 5 and all(e.get("blind") for e in blind)

@@ -52,7 +52,7 @@ def _strip_zones(lines: list[_Line], removed: list[RemovedBlock], related: list[
     kept: list[_Line] = []
     zone: str | None = None
     for line in lines:
-        opened = next((r for r, pat in rules.ZONE_PATTERNS.items() if pat.match(line.text)), None)
+        opened = next((r for r, pat in rules.ZONE_PATTERNS.items() if pat.match(to_simplified(line.text))), None)
         if opened:
             zone = opened
             removed.append(RemovedBlock(rule=zone, text=line.text))
@@ -105,11 +105,19 @@ def _furniture(text: str) -> str | None:
 def _headline_score(text: str) -> float:
     """How much a line looks like the page's headline."""
     view = to_simplified(fold(text))
-    if _furniture(text) or rules.SITE_LINE.match(view) or rules.LINE_RULES["breadcrumb"].search(view):
-        return float("-inf")
+    if (_furniture(text) or rules.SITE_LINE.match(view) or rules.LINE_RULES["breadcrumb"].search(view)
+            or rules.CHINESE_ORDINAL_HEADING.match(view) or rules.NUMBERED_ITEM.match(view)
+            or rules.DATE_LINE.match(view)):
+        return float("-inf")  # a section heading, a list item or a line about the page is no headline
     score = 0.0
-    if any(w in view for w in rules.HEADLINE_WORDS) or rules.PRODUCT_SHAPE.search(view):
+    if any(w in view for w in rules.HEADLINE_WORDS):
         score += 3
+    elif rules.PRODUCT_SHAPE.search(view):
+        score += 1
+    if re.search(r"[？?]\s*$|吗|怎么|如何|会不会|多久|怎样|哪些", view):
+        score += 1  # headlines of this field ask the reader's question
+    if re.fullmatch(r"\S{2,8}\s+\S{2,8}", view):
+        score -= 2  # "理性借贷 远离套路": a slogan
     if 6 <= len(view) <= 40:
         score += 1
     elif len(view) > 50:
@@ -128,7 +136,7 @@ def _choose_title(lines: list[_Line], removed: list[RemovedBlock]) -> tuple[str,
         text = line.text
         if m := rules.TITLE_LABEL.match(text):
             text = m["title"]
-        score = _headline_score(text)
+        score = _headline_score(text) - 0.25 * i  # of two likely headlines, the first
         if score > best:
             best, best_at, label = score, i, text
     if best_at is None or best < 1:
@@ -137,8 +145,10 @@ def _choose_title(lines: list[_Line], removed: list[RemovedBlock]) -> tuple[str,
         return words or first.text[:30], lines, True
     header = []
     for line in lines[:best_at]:
-        if len(line.text) <= 40 and not re.search(r"[。！？]", line.text):
-            removed.append(RemovedBlock(rule=_furniture(line.text) or "page-header", text=line.text))
+        if _furniture(line.text) or rules.DATE_LINE.match(line.text):
+            header.append(line)  # furniture is removed (and its date read) with the rest of the page's
+        elif len(line.text) <= 40 and not re.search(r"[。！？]", line.text):
+            removed.append(RemovedBlock(rule="page-header", text=line.text))
         else:
             header.append(line)  # a lead paragraph printed above the headline stays in the body
     return label or lines[best_at].text, header + lines[best_at + 1:], False
@@ -181,14 +191,14 @@ def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encodi
     body: list[_Line] = []
     in_zone = False  # after a related list opens, dates are the teasers', not the article's
     for line in lines:
-        in_zone = in_zone or any(p.match(line.text) for p in rules.ZONE_PATTERNS.values())
+        in_zone = in_zone or any(p.match(to_simplified(line.text)) for p in rules.ZONE_PATTERNS.values())
         furniture = _furniture(line.text) if line.kind != "heading" or len(line.text) <= 40 else None
         if key(line.text) == key(title):
             removed.append(RemovedBlock(rule="repeated-title", text=line.text))
         elif furniture and not (in_zone and furniture != "spam-line"):
             removed.append(RemovedBlock(rule=furniture, text=line.text))
-            if furniture == "metadata" and not in_zone:
-                date = date or find_date(line.text)
+            if furniture in ("metadata", "page-tools", "counter") and not in_zone:
+                date = date or find_date(line.text)  # the article's own line: its date is the article's
         elif rules.DATE_LINE.match(line.text) or rules.LINE_RULES["article-meta"].search(line.text):
             # a line about the article (date, source, author, views): its date is the article's
             removed.append(RemovedBlock(rule="metadata", text=line.text))

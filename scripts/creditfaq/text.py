@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import re
 import unicodedata
@@ -229,6 +230,7 @@ def has_personal_data(text: str) -> bool:
 _T2S = None
 
 
+@functools.lru_cache(maxsize=200_000)
 def to_simplified(text: str) -> str:
     """Traditional → Simplified Chinese (花唄 → 花呗), for matching and search only: articles
     are kept as written."""
