@@ -60,6 +60,15 @@ def _place(merged: list[Item], added: list[Item], by_day: bool) -> list[Item]:
     return out
 
 
+def _unused_id(wanted: str, used: set[str]) -> str:
+    """`wanted`, or `wanted-2`, `wanted-3` … if taken; the id returned is marked used."""
+    rid, n = wanted, 2
+    while rid in used:
+        rid, n = f"{wanted}-{n}", n + 1
+    used.add(rid)
+    return rid
+
+
 def merge_items(existing: list[Item], fresh: list[Item], *, machine_fields: frozenset[str] = frozenset(),
                 lineage: dict, by_day: bool = False) -> list[Item]:
     """Every machine item carries the hash of what the machine wrote (`fingerprint:`), so a
@@ -85,11 +94,7 @@ def merge_items(existing: list[Item], fresh: list[Item], *, machine_fields: froz
         out = []
         for j, item in enumerate(ordered):
             if item is None:
-                rid, n = fresh[j].id, 2  # type: ignore[attr-defined]
-                while rid in used:
-                    rid, n = f"{fresh[j].id}-{n}", n + 1  # type: ignore[attr-defined]
-                used.add(rid)
-                item = stamp(fresh[j].model_copy(update={"id": rid}))
+                item = stamp(fresh[j].model_copy(update={"id": _unused_id(fresh[j].id, used)}))  # type: ignore[attr-defined]
             out.append(item)
         kept = [old.model_copy(update={"status": "rejected", "fingerprint": None})
                 for i, old in enumerate(existing) if i not in partner and old.note]  # type: ignore[attr-defined]
@@ -112,11 +117,7 @@ def merge_items(existing: list[Item], fresh: list[Item], *, machine_fields: froz
     for j, item in enumerate(fresh):
         if j in pairs:
             continue
-        rid, n = item.id, 2  # type: ignore[attr-defined]
-        while rid in used:
-            rid, n = f"{item.id}-{n}", n + 1  # type: ignore[attr-defined]
-        used.add(rid)
-        added.append(stamp(item.model_copy(update={"id": rid})))
+        added.append(stamp(item.model_copy(update={"id": _unused_id(item.id, used)})))  # type: ignore[attr-defined]
     return _place(merged, added, by_day)
 
 

@@ -547,14 +547,15 @@ def mkdocs_build(project: Project, site_dir: Path | None = None) -> int:
         if done.returncode != 0:
             return done.returncode
         set_sitemap_lastmod(building, project.generated / LASTMOD, env.get("SOURCE_DATE_EPOCH"))
-        from .sitecheck import executable_markup, foreign_loads
+        from .sitecheck import executable_markup, foreign_loads, parse_pages
 
+        pages = parse_pages(building)
         # readers in mainland China: a page that loads from another host is a broken page
         found = [f"{f}: loads from another host; serve it from the site instead"
-                 for f in foreign_loads(building, env.get("CREDITFAQ_SITE_URL"))]
+                 for f in foreign_loads(building, env.get("CREDITFAQ_SITE_URL"), pages)]
         # sources are sanitised when they are cleaned; this is the last line, and a bug if it fires
         found += [f"{f}: executable markup; this is a bug in creditfaq, please report it"
-                  for f in executable_markup(building)]
+                  for f in executable_markup(building, pages)]
         if found:
             for f in found:
                 print(f"site/{f}", file=sys.stderr)

@@ -21,12 +21,16 @@ def _foreign(url: str, own: str) -> bool:
     return (bool(parts.netloc) or parts.scheme in ("http", "https")) and parts.netloc != own
 
 
-def foreign_loads(site: Path, site_url: str | None = None) -> list[str]:
+def parse_pages(site: Path) -> list[tuple[Path, BeautifulSoup]]:
+    """Every built page, parsed once for all the checks."""
+    return [(p, BeautifulSoup(p.read_text(encoding="utf-8", errors="replace"), "lxml")) for p in sorted(site.rglob("*.html"))]
+
+
+def foreign_loads(site: Path, site_url: str | None = None, pages: list | None = None) -> list[str]:
     """Every place a built page or stylesheet would load something from another host."""
     own = urlsplit(site_url or "").netloc
     found = []
-    for page in sorted(site.rglob("*.html")):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8", errors="replace"), "lxml")
+    for page, soup in pages if pages is not None else parse_pages(site):
         for tag, attr in _LOADS.items():
             for el in soup.find_all(tag):
                 if tag == "link" and el.get("rel") and set(el["rel"]) <= _NAMING:
@@ -60,15 +64,14 @@ def _shape(script: str) -> str:
     return _STRING.sub('""', script.strip())
 
 
-def executable_markup(site: Path) -> list[str]:
+def executable_markup(site: Path, pages: list | None = None) -> list[str]:
     """Every place a built page could run code it was not built to run: an event handler, a
     script URL, a frame or object, a refresh, or an inline script that is not one of the
     theme's own (those stand, in the same shape, on most pages). JSON data blocks must be
     plain JSON with no `<` that could end their element."""
     import json
 
-    pages = sorted(site.rglob("*.html"))
-    parsed = [(p, BeautifulSoup(p.read_text(encoding="utf-8", errors="replace"), "lxml")) for p in pages]
+    parsed = pages if pages is not None else parse_pages(site)
     shapes: dict[str, int] = {}
     for _, soup in parsed:
         for shape in {_shape(s.get_text()) for s in soup.find_all("script") if not s.get("src") and not s.get("type")}:
