@@ -49,6 +49,8 @@ def _ingest(project: Project, args: argparse.Namespace) -> tuple[int, bool]:
     _print_warnings(warnings)
     if _blocking(problems):
         _print_problems(problems)
+        print("ingest: no article was rewritten because article files have errors: fix them, then run the command "
+              "again", file=sys.stderr)
         project.discard()
         return 1, False
     print(f"ingest: {len(rows)} articles ({written} updated) from {project.rel(project.sources)}/")
@@ -71,6 +73,8 @@ def _extract(project: Project) -> bool:
         print(w if w.startswith("questions:") else f"warning: {w}", file=sys.stderr)
     if problems:
         _print_problems(problems)
+        print("extract: no topic file was updated because the data has the problems above: fix them, then run the "
+              "command again", file=sys.stderr)
         project.discard()
         return False
     print(f"extract: {len(written)} topic files updated" + (f" ({', '.join(written)})" if written else ""))

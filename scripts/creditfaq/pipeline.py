@@ -224,8 +224,7 @@ def ingest(project: Project) -> tuple[list[IngestRow], list[Problem], list[Probl
     problems: list[Problem] = []
     existing, article_problems = _load_articles(project)
     if article_problems:
-        return [], article_problems + [Problem(article_problems[0].file, 1, 1, "", "ingest: no article was rewritten "
-                                               "because article files have errors: fix them, then run the command again")], []
+        return [], article_problems, []
     ids: dict[str, str] = {}
     cleaned: list[tuple[Path, SourceArticle]] = []
     warnings: list[Problem] = []
@@ -359,9 +358,7 @@ def run_extract(project: Project) -> tuple[list[str], list[str], list[Problem]]:
     staged: topic files rewritten from a partial corpus would lose writers' work."""
     corpus, problems = check(project)
     if blocking := [p for p in problems if _blocks_extract(p)]:
-        return [], [], blocking + [Problem(blocking[0].file, blocking[0].line, blocking[0].col, "",
-                                           "extract: no topic file was updated because the data has the problems "
-                                           "above: fix them, then run the command again")]
+        return [], [], blocking
     assert corpus.products is not None
     articles = list(corpus.articles.values())
     found = extract(articles, corpus.products.products)
