@@ -162,3 +162,12 @@ def test_chinese_number(text: str, expected: int) -> None:
 @pytest.mark.parametrize("text", ["abc", "十五天", "1五", "半"])
 def test_chinese_number_rejects_non_numbers(text: str) -> None:
     assert chinese_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("罚息从逾期第一天就开始算", (1, None)), ("逾期当天便开始计收", (1, None)), ("第三天才开始打电话", (3, None)),
+     ("电话一天可能不止一通", None), ("一天打三次", None), ("第一天打了两次", (1, 1)), ("逾期3天个人征信受影响", (3, 3))],
+)
+def test_parse_days_beginnings_are_open_and_frequencies_are_no_day(text: str, expected) -> None:
+    assert parse_days(text, vague=False) == expected

@@ -65,3 +65,44 @@ def test_the_reader_sees_a_sentence_made_from_the_fact_and_the_quote_keeps_the_s
     stage = _stages(extract([_article(text)], PRODUCTS), "demo-pay")[0]
     assert stage.text == "示例付逾期第1天，会通过短信、邮件提醒还款。"
     assert "短信、 、邮件" in stage.quote and "某公司" not in stage.text
+
+
+def test_rows_of_a_markdown_pipe_table_are_rows_not_one_paragraph() -> None:
+    from creditfaq.readers import read_markdown
+
+    page = ("# 示例借逾期对照\n\n| 天数 | 结果 |\n| :--- | ---: |\n| 还款日当天 | 从银行卡自动扣款 |\n"
+            "| 5-9天 | 借款入口被关闭 |\n| 60天+ | 交给外部催收公司 |\n")
+    stages = {(s.action, s.days) for s in _stages(extract([_article(page, reader=read_markdown)], PRODUCTS),
+                                                      "demo-loan")}
+    assert {("自动扣款", (0, 0)), ("冻结额度", (5, 9)), ("委外催收", (60, None))} <= stages
+    assert not any(d == (0, 0) for a, d in stages if a != "自动扣款")
+
+
+def test_a_product_named_as_what_one_applies_for_is_not_the_clause_subject() -> None:
+    products = [*PRODUCTS, Product(id="card", name="信用卡")]
+    text = "示例借的逾期会留下记录\n示例借逾期后会上征信，以后再申请信用卡或者房贷都会受影响。\n征信上的记录会影响以后办信用卡。\n"
+    found = extract([_article(text)], products)
+    assert "card" not in found.credit and "demo-loan" in found.credit
+
+
+def test_contacts_reached_with_no_medium_named_are_phoned_and_a_message_is_not_a_call() -> None:
+    found = extract([_article("示例借逾期以后\n逾期第20天会联系你的紧急联系人。\n逾期第40天会给你的亲友发短信。\n")], PRODUCTS)
+    by_day = {s.days: s.channels for s in _stages(found, "demo-loan") if s.action == "联系紧急联系人"}
+    assert set(by_day[(20, 20)]) == {"第三方", "电话"}
+    assert "短信" in by_day[(40, 40)] and "电话" not in by_day[(40, 40)]
+
+
+def test_fears_scams_and_frequencies_are_not_steps_or_days() -> None:
+    text = ("示例借逾期以后\n很多人最怕的不是罚息，而是电话。\n陌生号码自称平台让你转账的都是诈骗电话。\n"
+            "逾期第9天起转人工催收，电话一天可能不止一通。\n")
+    stages = {(s.action, s.days) for s in _stages(extract([_article(text)], PRODUCTS), "demo-loan")}
+    assert stages == {("电话催收", (9, None))}
+
+
+def test_a_clause_about_every_kind_of_lender_is_general_and_a_new_section_forgets_the_last_product() -> None:
+    products = [*PRODUCTS, Product(id="card", name="信用卡")]
+    text = ("逾期记录的几个常识\n一、谁会报送\n不管是网贷还是信用卡，逾期都会报送到征信系统。\n"
+            "二、影响\n征信上有逾期的申请人，贷款基本会被拒。\n")
+    found = extract([_article(text)], products)
+    assert "card" not in found.credit
+    assert {c.action for c in found.credit[GENERAL]} == {"上报征信", "影响贷款"}

@@ -50,6 +50,19 @@ class ProductMatcher:
         # Matching is done on Simplified text, so 花唄 is found as 花呗.
         return Counter(self._by_alias[m.group(0)] for m in self._pattern.finditer(to_simplified(text)))
 
+    def subject_counts(self, text: str) -> Counter[str]:
+        """Mentions of the products a text speaks of, less those it names only as the object
+        of applying ("影响以后申请信用卡和房贷" is not about 信用卡)."""
+        if self._pattern is None:
+            return Counter()
+        simple = to_simplified(text)
+        return Counter(self._by_alias[m.group(0)] for m in self._pattern.finditer(simple)
+                       if not rules.OBJECT_MENTION.search(simple[:m.start()]))
+
+    def subjects(self, text: str) -> list[str]:
+        """The products a clause speaks of, in order of first mention."""
+        return list(self.subject_counts(text))
+
 
 def claim_id(prefix: str, source: str, text: str) -> str:
     return f"{prefix}-{short_hash(source + '|' + text)}"
@@ -65,9 +78,9 @@ def _channels(text: str) -> list[str]:
 
 def attribute(article: SourceArticle, matcher: ProductMatcher) -> tuple[str | None, str | None]:
     """The product an article is about, and a warning when its title and body disagree."""
-    in_title = matcher.mentions(article.title)
-    body = " ".join(p.text for p in article.paragraphs())
-    in_body = matcher.mentions(body)
+    in_title = matcher.subject_counts(article.title)
+    body = "。".join(p.text for p in article.paragraphs())
+    in_body = matcher.subject_counts(body)
     title_product = in_title.most_common(1)[0][0] if in_title else None
     body_product = in_body.most_common(1)[0][0] if in_body else None
     product = title_product or (body_product if body_product and in_body[body_product] >= 2 else None)
@@ -132,7 +145,13 @@ def _fact_channels(action: str, named: list[str]) -> list[str]:
     if own is None:
         return named
     chosen = [c for c in named if c in own]
-    return chosen or list(rules.ACTION_IMPLIES.get(action, ()))
+    # an implied channel is added unless the clause names another of its class: contacts
+    # "reached" with no medium named are phoned; outsourced calls are a third party's
+    for implied in rules.ACTION_IMPLIES.get(action, ()):
+        group = next((g for g in rules.CHANNEL_CLASSES if implied in g), (implied,))
+        if not any(c in group for c in chosen):
+            chosen.append(implied)
+    return chosen
 
 
 def _hedge(text: str) -> str | None:
@@ -183,9 +202,10 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
     for section in article.sections:
         heading = section.heading or ""
         ctx.heading_days = parse_days(to_simplified(heading), vague=False) if heading else None
-        ctx.heading_products = tuple(matcher.mentions(heading)) if heading else ()
-        if ctx.heading_products:
-            ctx.recent = ctx.heading_products[0]
+        ctx.heading_products = tuple(matcher.subjects(heading)) if heading else ()
+        if heading:
+            # a new section speaks of its heading's product, else of the article's
+            ctx.recent = ctx.heading_products[0] if ctx.heading_products else product
         ctx.question_days = ctx.heading_days if heading and _QA_QUESTION.search(heading) else None
         heading_title = _ORDINAL.sub("", heading).strip().rstrip("：:").strip() or None
         for para in section.paragraphs:
@@ -240,15 +260,16 @@ def reader_sentence(name: str, days, hedge: str | None, action: str, channels: l
 def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _Context, matcher: ProductMatcher,
                  out: Extraction, seen: set[tuple], names: dict[str, str]) -> None:
     simple = to_simplified(clause)
-    named = list(matcher.mentions(clause))
+    named = matcher.subjects(clause)
     facts = _facts_of_clause(clause)
-    if named:
+    generic = rules.GENERIC_SCOPE.search(simple)
+    if named and not generic:
         ctx.recent = named[0]
     if not facts:
         return
-    if named:
+    if named and not (generic and rules.UNIVERSAL.search(simple)):
         scopes = named
-    elif rules.GENERIC_SCOPE.search(simple):
+    elif generic:
         scopes = [GENERAL]
     elif ctx.heading_products:
         scopes = list(ctx.heading_products)

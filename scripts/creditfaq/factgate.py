@@ -101,7 +101,8 @@ def predicted_facts(article: SourceArticle, products: list[Product]) -> list[Fac
     for scope, stages in found.timeline.items():
         facts += [Fact("timeline", scope, s.days, tuple(s.channels), getattr(s, "action", None), s.text) for s in stages]
     for scope, claims in found.credit.items():
-        facts += [Fact("credit", scope, c.days or reporting_days(c.text), tuple(_channels(c.text)),
+        # a credit fact is about the credit report whatever else its clause names
+        facts += [Fact("credit", scope, c.days or reporting_days(c.text), ("征信", *_channels(c.text)),
                        getattr(c, "action", None), c.text) for c in claims]
     for scope, claims in found.rights.items():
         facts += [Fact("rights", scope, None, tuple(_channels(c.text)), getattr(c, "action", None), c.text)

@@ -74,6 +74,9 @@ _MD_BULLET = re.compile(r"^[-*+]\s+")
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+# A row of a pipe table: one line, never joined to the row before (its separator row is no text).
+_MD_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_MD_TABLE_SEPARATOR = re.compile(r"^\s*\|?(?:\s*:?-{3,}:?\s*\|)+\s*:?-*:?\s*\|?\s*$")
 
 
 def _md_inline(text: str) -> str:
@@ -118,6 +121,12 @@ def read_markdown(text: str) -> RawDocument:
             continue
         if not line.strip() or re.fullmatch(r"\s*(?:[-*_]\s*){3,}", line):
             previous_blank = True
+            continue
+        if _MD_TABLE_SEPARATOR.match(line):
+            continue
+        if _MD_TABLE_ROW.match(line):
+            blocks.append(Block(_md_inline(line.strip())))
+            previous_blank = True  # the next line is not a continuation of a row
             continue
         if (blocks and not previous_blank and blocks[-1].kind in ("line", "item") and not _MD_HEADING.match(line)
                 and not _MD_ITEM.match(line) and not line.lstrip().startswith(">")):
