@@ -181,8 +181,11 @@ def test_one_bad_regulation_entry_is_one_error_not_a_flood(machine_project: Path
 
 
 def test_a_writers_own_claim_id_and_an_unclosed_list_are_placed_right(machine_project: Path) -> None:
-    _edit(machine_project, TOPIC, "credit:\n", "credit:\n- id: credit-my-note-1\n  status: editorial\n"
-          "  text: 逾期记录会在还清后保存5年。\n  regulations: [zhengxin-tiaoli-16]\n")
+    own = "- id: credit-my-note-1\n  status: editorial\n  text: 逾期记录会在还清后保存5年。\n  regulations: [zhengxin-tiaoli-16]\n"
+    if "\ncredit:\n" in (machine_project / TOPIC).read_text(encoding="utf-8"):
+        _edit(machine_project, TOPIC, "\ncredit:\n", "\ncredit:\n" + own)
+    else:  # the machine found no credit claim for this product: the writer starts the list
+        _edit(machine_project, TOPIC, "\nquestions:\n", "\ncredit:\n" + own + "questions:\n")
     assert run(machine_project, "check").returncode == 0
     _edit(machine_project, TOPIC, "  regulations: [zhengxin-tiaoli-16]\n", "  regulations: [zhengxin-tiaoli-16\n")
     result = run(machine_project, "check")

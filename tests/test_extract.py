@@ -106,3 +106,45 @@ def test_a_clause_about_every_kind_of_lender_is_general_and_a_new_section_forget
     found = extract([_article(text)], products)
     assert "card" not in found.credit
     assert {c.action for c in found.credit[GENERAL]} == {"上报征信", "影响贷款"}
+
+
+def test_a_summary_without_days_gives_way_to_the_dated_step_of_the_same_article() -> None:
+    text = ("示例借逾期后会怎样\n示例借逾期后会打电话催收，也会收罚息。\n1. 逾期第6天：人工电话催收开始。\n"
+            "2. 逾期第2天起：按日计收罚息。\n")
+    stages = {(s.action, s.days) for s in _stages(extract([_article(text)], PRODUCTS), "demo-loan")}
+    assert stages == {("电话催收", (6, 6)), ("罚息", (2, None))}
+
+
+def test_each_comma_part_may_state_a_credit_fact_or_a_rule_of_its_own() -> None:
+    text = ("示例借的征信和催收\n示例借逾期信息会报送征信，结清后记录还会保留5年。\n催收人员不得辱骂借款人，也不能冒充法院工作人员。\n")
+    found = extract([_article(text)], PRODUCTS)
+    assert {c.action for c in found.credit["demo-loan"]} == {"上报征信", "记录保留"}
+    assert {c.action for c in found.rights["demo-loan"]} == {"不得暴力威胁", "不得冒充"}
+
+
+def test_a_body_about_another_product_than_the_title_files_unnamed_clauses_under_the_body_product() -> None:
+    text = ("示例借逾期了怎么办\n注意：下面说的是示例付，不是示例借。\n示例付额度小，期限短。\n示例付到期一次还清。\n"
+            "逾期第4天起借款功能会被关闭。\n")
+    found = extract([_article(text)], PRODUCTS)
+    assert ("冻结额度", (4, None)) in {(s.action, s.days) for s in _stages(found, "demo-pay")}
+    assert not _stages(found, "demo-loan") and found.warnings
+
+
+def test_credit_facts_and_rules_read_as_sentences_made_from_the_fact_with_the_clause_as_quote() -> None:
+    text = ("示例借的征信与催收\n示例借逾期满5天通常会报送征信，之后申请房贷和车贷都会受影响。\n"
+            "催收员不得假扮法院工作人员，不得辱骂或恐吓你。\n遇到违规催收可以拨打12378，受到威胁时马上报警。\n")
+    found = extract([_article(text)], PRODUCTS)
+    credit = {c.action: c for c in found.credit["demo-loan"]}
+    assert credit["上报征信"].text == "示例借逾期第5天起，通常会上报征信。" and credit["上报征信"].days == (5, None)
+    assert credit["影响贷款"].text.startswith("征信上有示例借的逾期记录，以后申请房贷、车贷")
+    assert all(c.quote and c.quote in text for c in credit.values())
+    rules_ = {c.action: c.text for c in found.rights["demo-loan"]}
+    assert rules_["不得冒充"] == "催收人员不得冒充公检法等国家机关的工作人员。"
+    assert rules_["不得暴力威胁"] == "催收不得使用恐吓、侮辱等手段。"
+    assert "12378" in rules_["投诉渠道"] and "110" in rules_["投诉渠道"]
+
+
+def test_a_clause_with_a_censored_gap_is_published_only_as_a_sentence_made_from_the_fact() -> None:
+    text = "示例借的记录\n示例借逾期3天就会上 征信。\n想知道有没有上征信，可以通过 查询征信报告。\n"
+    found = extract([_article(text)], PRODUCTS)
+    assert [(c.action, c.text) for c in found.credit["demo-loan"]] == [("上报征信", "示例借逾期第3天，会上报征信。")]

@@ -287,3 +287,82 @@ def test_comments_stay_above_what_they_stood_above_when_records_come_and_go() ->
     # b went: its comment and c's now stand above c; the new record is where it was put
     assert out.index("- id: n") < out.index("# 关于 b") < out.index("# 关于 c") < out.index("- id: c")
     assert out.index("# 关于 credit") > out.index("- id: c") and out.index("# 关于 credit") < out.index("credit:")
+
+
+MIGRATION_SOURCE = """京东白条逾期以后会经历什么
+作者：编辑部
+一、还款日当天
+京东白条会先从绑定的银行卡自动扣款。
+二、逾期1-3天
+这几天会收到京东金融APP的推送和短信提醒。
+三、逾期4-15天
+客服会打电话催收，每天按未还金额收取罚息。
+四、逾期30天以上
+可能会联系你填写的紧急联系人，也可能委托第三方催收公司。
+五、征信
+京东白条逾期满7天通常会报送征信，结清后记录还会保留5年。
+"""
+
+
+def _old_format(record: dict) -> dict:
+    """A record as the sentence-level extractor wrote it: the source's words as its text, no
+    action, hedge or quote, and the fingerprint of that."""
+    from creditfaq.merge import CLAIM_MACHINE_FIELDS, content_hash
+    from creditfaq.model import CreditImpact, OverdueStage
+
+    old = {k: v for k, v in record.items() if k not in ("action", "hedge", "quote", "fingerprint")}
+    old["text"] = record.get("quote") or record["text"]
+    model = OverdueStage if record["id"].startswith("stage-") else CreditImpact
+    old["fingerprint"] = content_hash(model.model_validate(old), CLAIM_MACHINE_FIELDS)
+    return old
+
+
+def test_a_writer_edited_topic_file_of_the_old_model_keeps_every_edit_under_the_clause_extractor(project: Path) -> None:
+    """Migration (issue 10): a topic file written before facts had an action, a hedge and a
+    quote, then edited by a writer (an edit, a rejection, an editorial claim, a note, a
+    comment and an order of their own), goes through the new extractor with all of it."""
+    (project / "data/sources/zz-baitiao-steps.txt").write_text(MIGRATION_SOURCE, encoding="utf-8")
+    assert run(project, "ingest").returncode == 0
+    assert run(project, "extract").returncode == 0
+    path = project / "data/topics/jd-baitiao.yml"
+    fresh = yaml.safe_load(path.read_text(encoding="utf-8"))
+    timeline = [_old_format(r) for r in fresh["timeline"]]
+    credit = [_old_format(r) for r in fresh["credit"]]
+    assert len(timeline) >= 5 and len(credit) >= 2
+    by_action = {r["action"]: r for r in fresh["timeline"]}
+    edited_id, rejected_id = by_action["电话催收"]["id"], by_action["委外催收"]["id"]
+    untouched_id = by_action["自动扣款"]["id"]
+    for r in timeline:
+        if r["id"] == edited_id:
+            r.update(status="edited", text="京东白条逾期第4天起会有客服来电。")
+        elif r["id"] == rejected_id:
+            r.update(status="rejected", note="来源只说可能，先不发布")
+    moved = timeline.pop()  # the writer's own order: the last step first
+    timeline.insert(0, moved)
+    credit.append({"id": "credit-writer-1", "status": "editorial", "text": "逾期记录可以在征信中心查询。",
+                   "regulations": [yaml.safe_load((project / "data/regulations.yml").read_text(encoding="utf-8"))
+                                   ["regulations"][0]["id"]]})
+    body = yaml.safe_dump({"product": "jd-baitiao", "timeline": timeline, "credit": credit}, allow_unicode=True,
+                          sort_keys=False)
+    anchor = f"- id: {untouched_id}\n"
+    assert anchor in body
+    path.write_text(body.replace(anchor, "# 编辑：自动扣款这一步已向客服核实\n" + anchor), encoding="utf-8")
+
+    result = run(project, "extract")
+    assert result.returncode == 0, result.stdout + result.stderr
+    text = path.read_text(encoding="utf-8")
+    after = yaml.safe_load(text)
+    by_id = {r["id"]: r for kind in ("timeline", "credit") for r in after.get(kind) or []}
+    assert by_id[edited_id]["status"] == "edited" and by_id[edited_id]["text"] == "京东白条逾期第4天起会有客服来电。"
+    assert by_id[rejected_id]["status"] == "rejected" and by_id[rejected_id]["note"] == "来源只说可能，先不发布"
+    assert [r["id"] for r in after["timeline"]][0] == moved["id"], "the writer's order was lost"
+    assert "credit-writer-1" in by_id and by_id["credit-writer-1"]["status"] == "editorial"
+    assert "# 编辑：自动扣款这一步已向客服核实\n" + f"- id: {untouched_id}\n" in text, "the comment moved or was lost"
+    # the untouched old records are upgraded in place: same id, the new model's fields, not called edited
+    upgraded = by_id[untouched_id]
+    assert upgraded["status"] == "machine" and upgraded["action"] == "自动扣款" and upgraded.get("quote")
+    assert len(after["timeline"]) == len(timeline) and len(after["credit"]) == len(credit), "a record was added twice"
+
+    assert run(project, "render").returncode == 0
+    page = (project / "docs/generated/products/jd-baitiao.md").read_text(encoding="utf-8")
+    assert "京东白条逾期第4天起会有客服来电。" in page and "来源只说可能" not in page

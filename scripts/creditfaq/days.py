@@ -25,6 +25,7 @@ _OPEN = re.compile(rf"(?:超过|超出|大于|满|达到|超)\s*(?P<a>{_NUM})\s*
                    rf"|(?P<c>{_NUM})\s*(?:(?P<n>{_MONTH})|{_UNIT})\s*(?:以上|以后|之后|后|起|(?:就|便|才)?开始|往后|及以上|\+|＋)")
 _OPEN_BEFORE = re.compile(r"(?:超过|超出|大于|满|达到)\s*$")
 _OPEN_AFTER = re.compile(r"^(?:以上|以后|之后|后|起|(?:就|便|才)?开始|往后|\+|＋)")
+_WITHIN = re.compile(rf"(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|{_UNIT})\s*(?:以内|之内|内)")
 _BEFORE = re.compile(rf"还款日前\s*(?P<a>{_NUM})\s*{_UNIT}")
 _FREQUENCY = re.compile(rf"\s*(?:可能|会|能|就|要)?\s*(?:打|发|催|来)?\s*(?:不止|好几|几|多达|最多|至少)?\s*(?:{_NUM})?\s*[次通遍]")
 _SINGLE = re.compile(rf"(?:第\s*)?(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|{_UNIT})")
@@ -103,6 +104,11 @@ def _parse_exact(text: str) -> DayRange | None:
         if free(m) and n is not None:
             taken.append(m.span())
             add(m.start(), (n * (30 if m["m"] or m["n"] else 1), None))
+    for m in _WITHIN.finditer(text):
+        n = chinese_number(m["a"])
+        if free(m) and n is not None and not text[:m.start()].endswith("第"):
+            taken.append(m.span())
+            add(m.start(), (1, n * (30 if m["m"] else 1)))  # 逾期7天以内: days 1 to 7
     for m in _SINGLE.finditer(text):
         n = chinese_number(m["a"])
         if _FREQUENCY.match(text[m.end():]) and not m.group(0).startswith("第"):

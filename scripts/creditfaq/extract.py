@@ -28,6 +28,7 @@ class Extraction:
     rights: dict[str, list[CollectionRight]] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
     stated: dict[tuple, str] = field(default_factory=dict)  # a timeline fact → the id of its claim
+    undated: set[str] = field(default_factory=set)  # ids of timeline facts whose source gives no day
 
     def products(self) -> list[str]:
         return sorted(set(self.timeline) | set(self.credit) | set(self.rights))
@@ -85,16 +86,26 @@ def attribute(article: SourceArticle, matcher: ProductMatcher) -> tuple[str | No
     body_product = in_body.most_common(1)[0][0] if in_body else None
     product = title_product or (body_product if body_product and in_body[body_product] >= 2 else None)
     warning = None
-    if title_product and body_product and body_product != title_product and in_body[body_product] > in_body[title_product]:
+    if (title_product and body_product and body_product != title_product
+            and in_body[body_product] >= max(2, 2 * in_body[title_product])):
+        # the body describes another product (a title naming 借呗 over a page about 备用金):
+        # what the body says without naming a product is the body's product's
+        product = body_product
         warning = (
             f"article {article.id}: the title names `{title_product}` but the body mostly describes "
             f"`{body_product}` ({in_body[body_product]} mentions against {in_body[title_product]}); "
-            f"its claims are filed under `{title_product}` — check them"
+            f"clauses that name no product are filed under `{body_product}` — check them"
+        )
+    elif title_product and body_product and body_product != title_product and in_body[body_product] > in_body[title_product]:
+        warning = (
+            f"article {article.id}: the title names `{title_product}` but the body mentions `{body_product}` more "
+            f"({in_body[body_product]} against {in_body[title_product]}); clauses that name no product are filed "
+            f"under `{title_product}` — check them"
         )
     return product, warning
 
 
-GENERAL = "general"  # the scope of a statement about lenders in general, or a whole category
+GENERAL = rules.GENERAL
 # An item's or a paragraph's own label: "2. 4-6天：…", "① 第15天起：…", "【逾期3天】…", "逾期1-3天：…"
 _LEAD_LABEL = re.compile(r"^\s*(?:(?:\d{1,2}\s*[.、．)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])\s*)?"
                          r"(?:【(?P<bracket>[^】]{1,24})】|(?P<label>[^：:，。！？]{1,24})[：:](?!\d))")
@@ -106,26 +117,41 @@ _TABLE_SEPARATOR = re.compile(r"^[\s|:：\-—=+]*$")
 
 
 def _facts_of_clause(clause: str) -> list[tuple[str, str]]:
-    """(kind, action) pairs a clause states: one credit and one rights action at most, the
-    timeline steps it names (less those another includes), and nothing for a question,
+    """(kind, action) pairs a clause states: one credit and one rights action per comma-part,
+    the timeline steps it names (less those another includes), and nothing for a question,
     filler, a caption, advice or an ad."""
     simple = to_simplified(clause)
     if any(p.search(simple) for p in rules.NOT_A_FACT):
         return []
+    # "想知道有没有上征信，可以…": a part that asks is no statement of what it asks about
+    parts = [p for p in _PARTS.split(simple) if not rules.EMBEDDED_QUESTION.search(p)]
+    simple = "，".join(parts)
     found: dict[str, list[str]] = {}
     for kind, action, pattern in rules.ACTIONS:
         if pattern.search(simple) and (kind == "timeline" or kind not in found):
             found.setdefault(kind, []).append(action)
+    if len(parts) > 1:
+        # each comma-separated part may state a credit fact or a rule of its own
+        # ("报送征信，结清后保留5年"; "不得暴力催收，也不得冒充公检法")
+        for part in parts:
+            for family in ("credit", "rights"):
+                action = next((a for k, a, p in rules.ACTIONS if k == family and p.search(part)), None)
+                if action and action not in found.get(family, []):
+                    found.setdefault(family, []).append(action)
     if "rights" in found:
         found.pop("timeline", None)  # "催收不得在晚上九点后打电话" is a rule, not a step
-    credit = found.get("credit", [None])[0]
-    if credit == "上报征信":
-        found.pop("timeline", None)  # the report is the fact; the words around it describe it
-    elif credit == "影响贷款":
-        if not any(w in simple for w in (*rules.CREDIT_WORDS, *rules.OVERDUE_WORDS)):
-            found.pop("credit")
-    elif credit and not any(w in simple for w in (*rules.CREDIT_WORDS, *(("记录",) if credit == "记录保留" else ()))):
-        found.pop("credit")
+    credits = []
+    for credit in found.pop("credit", []):
+        if credit == "上报征信":
+            found.pop("timeline", None)  # the report is the fact; the words around it describe it
+        elif credit == "影响贷款":
+            if not any(w in simple for w in (*rules.CREDIT_WORDS, *rules.OVERDUE_WORDS)):
+                continue
+        elif not any(w in simple for w in (*rules.CREDIT_WORDS, *(("记录", "报告") if credit == "记录保留" else ()))):
+            continue
+        credits.append(credit)
+    if credits:
+        found["credit"] = credits
     steps = found.get("timeline", [])
     if steps:
         included = {low for a in steps for low in rules.ACTION_SUBSUMES.get(a, ())}
@@ -136,6 +162,9 @@ def _facts_of_clause(clause: str) -> list[tuple[str, str]]:
             included.discard("提醒")  # "短信和电话提醒": the message and the call are two steps
         found["timeline"] = [a for a in steps if a not in included]
     return [(kind, action) for kind, actions in found.items() for action in actions]
+
+
+_PARTS = re.compile(r"[，,：:]")
 
 
 def _fact_channels(action: str, named: list[str]) -> list[str]:
@@ -175,6 +204,8 @@ class _Context:
     heading_products: tuple[str, ...] = ()
     question_days: tuple | None = None
     recent: str | None = None
+    undated: list[tuple[str, str, str]] = field(default_factory=list)  # (scope, action, stage id)
+    dated: set[tuple[str, str]] = field(default_factory=set)  # (scope, action) stated with days
 
 
 def extract(articles: list[SourceArticle], products: list[Product]) -> Extraction:
@@ -188,7 +219,9 @@ def extract(articles: list[SourceArticle], products: list[Product]) -> Extractio
             out.warnings.append(warning)
         _extract_article(article, product, matcher, out, {p.id: p.name for p in products})
     for scope, stages in out.timeline.items():
-        out.timeline[scope] = _by_day(stages)
+        # a step some source dates makes the same step undated elsewhere say nothing more
+        dated = {st.action for st in stages if st.id not in out.undated}
+        out.timeline[scope] = _by_day([st for st in stages if st.id not in out.undated or st.action not in dated])
     for scope in out.credit:
         out.credit[scope] = _mark_disputes(out.credit[scope])
     return out
@@ -243,6 +276,21 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
                 if len(clause) < 4:
                     continue
                 _take_clause(clause, para_days, title or heading_title, ref, ctx, matcher, out, seen, names)
+    # "拍拍贷逾期后会打电话" in the lead, then "逾期第10天：人工电话催收": the undated mention
+    # summarises the dated one and is not a fact of its own
+    drop = {sid for scope, action, sid in ctx.undated if (scope, action) in ctx.dated}
+    for scope in {scope for scope, _, sid in ctx.undated if sid in drop}:
+        out.timeline[scope] = [st for st in out.timeline[scope] if st.id not in drop]
+    for key in [k for k, sid in out.stated.items() if sid in drop]:
+        del out.stated[key]
+
+
+def _when(days) -> str:
+    """The days as they follow a product's name: 逾期第3天, 还款日当天, 逾期后."""
+    when = days_label(days) if days else "逾期后"
+    if when == "时间未说明":
+        when = "逾期后"
+    return when if when.startswith(("逾期", "还款日")) else f"在{when}"
 
 
 def reader_sentence(name: str, days, hedge: str | None, action: str, channels: list[str]) -> str:
@@ -250,11 +298,27 @@ def reader_sentence(name: str, days, hedge: str | None, action: str, channels: l
     the step and its channels, e.g. 花呗逾期第1天起，会通过短信、邮件提醒还款。"""
     via = [c for c in channels if c in ("短信", "APP", "邮件", "电话")]
     phrase = rules.ACTION_PHRASES[action].format(via=f"通过{'、'.join(via)}" if via else "")
-    when = days_label(days) if days else "逾期后"
-    if when == "时间未说明":
-        when = "逾期后"
-    joiner = "" if when.startswith(("逾期", "还款日")) else "在"
-    return f"{name}{joiner}{when}，{rules.HEDGE_WORDS.get(hedge, '会')}{phrase}。"
+    return f"{name}{_when(days)}，{rules.HEDGE_WORDS.get(hedge, '会')}{phrase}。"
+
+
+def claim_sentence(action: str, name: str, days, hedge: str | None, clause: str) -> str | None:
+    """The sentence a reader sees for a credit fact or a rule: made from the fact where its
+    template's slots are in the clause (rules.CLAIM_PHRASES), else the clause itself; None
+    when that clause has a censored gap, since a sentence with a hole is not published."""
+    template = rules.CLAIM_PHRASES.get(action)
+    simple = to_simplified(clause)
+    what = ""
+    if template and "{what}" in template:
+        found = []
+        for pattern, words in rules.CLAIM_SLOTS.get(action, ()):
+            if m := pattern.search(simple):
+                found.append(words or re.sub(r"\s+", "", m.group(0)))
+        what = "、".join(dict.fromkeys(found))
+        if not what:
+            template = None
+    if template:
+        return template.format(name=name, when=_when(days), hedge=rules.HEDGE_WORDS.get(hedge, "会"), what=what)
+    return None if rules.CENSORED_GAP.search(clause) else clause
 
 
 def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _Context, matcher: ProductMatcher,
@@ -277,6 +341,7 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
         scopes = [ctx.recent or GENERAL]
     own_days = parse_days(simple, vague=False)
     days = own_days or context_days
+    undated = days is None
     if days is None and any(p.search(simple) for p in rules.VAGUE_DAY_PATTERNS):
         days = (1, None)
     channels = _channels(simple)
@@ -290,6 +355,8 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
             common = {"status": "machine", "text": clause, "sources": [ref], "action": action, "hedge": hedge}
             if kind == "timeline" and (same := out.stated.get(key)) is not None:
                 # the same step stated by another source: one fact, one more evidence
+                if not undated:
+                    ctx.dated.add((scope, action))
                 stages = out.timeline[scope]
                 at = next(i for i, s in enumerate(stages) if s.id == same)
                 if ref not in stages[at].sources:
@@ -307,13 +374,23 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
                                      channels=fact_channels, **common)
                 out.timeline.setdefault(scope, []).append(stage)
                 out.stated[key] = stage.id
-            elif kind == "credit":
-                out.credit.setdefault(scope, []).append(CreditImpact(
-                    id=claim_id("credit", ref, f"{scope}|{action}|{clause}"), days=days if action == "上报征信" else None,
-                    **common))
+                if undated:
+                    ctx.undated.append((scope, action, stage.id))
+                    out.undated.add(stage.id)
+                else:
+                    ctx.dated.add((scope, action))
             else:
-                out.rights.setdefault(scope, []).append(CollectionRight(
-                    id=claim_id("rights", ref, f"{scope}|{action}|{clause}"), **common))
+                credit_days = days if kind == "credit" and action == "上报征信" else None
+                sentence = claim_sentence(action, names.get(scope, rules.GENERAL_NAME), credit_days, hedge, clause)
+                if sentence is None:
+                    continue  # a gap-ridden clause with nothing to make a sentence from
+                common.update(text=sentence, quote=clause)
+                if kind == "credit":
+                    out.credit.setdefault(scope, []).append(CreditImpact(
+                        id=claim_id("credit", ref, f"{scope}|{action}|{clause}"), days=credit_days, **common))
+                else:
+                    out.rights.setdefault(scope, []).append(CollectionRight(
+                        id=claim_id("rights", ref, f"{scope}|{action}|{clause}"), **common))
 
 
 def reporting_days(text: str) -> tuple[int | None, int | None] | None:
@@ -327,7 +404,7 @@ def reporting_days(text: str) -> tuple[int | None, int | None] | None:
 def _mark_disputes(claims: list[CreditImpact]) -> list[CreditImpact]:
     """Claims from different articles that give different day counts for reaching 征信
     disagree: all of them are kept, each marked disputed."""
-    stated = {c.id: d for c in claims if (d := reporting_days(c.text)) is not None}
+    stated = {c.id: d for c in claims if (d := reporting_days(c.quote or c.text)) is not None}
     articles = {c.sources[0].split("#")[0] for c in claims if c.id in stated}
     if len(set(stated.values())) < 2 or len(articles) < 2:
         return claims

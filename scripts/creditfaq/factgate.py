@@ -41,6 +41,7 @@ class FactScore:
     predicted: list[Fact]
     missed: list[Fact] = field(default_factory=list)
     extra: list[Fact] = field(default_factory=list)
+    set_name: str = ""  # the cases file it comes from: blind, blind2, written …
 
     @property
     def matched(self) -> int:
@@ -102,10 +103,10 @@ def predicted_facts(article: SourceArticle, products: list[Product]) -> list[Fac
         facts += [Fact("timeline", scope, s.days, tuple(s.channels), getattr(s, "action", None), s.text) for s in stages]
     for scope, claims in found.credit.items():
         # a credit fact is about the credit report whatever else its clause names
-        facts += [Fact("credit", scope, c.days or reporting_days(c.text), ("征信", *_channels(c.text)),
-                       getattr(c, "action", None), c.text) for c in claims]
+        facts += [Fact("credit", scope, c.days or reporting_days(c.quote or c.text),
+                       ("征信", *_channels(c.quote or c.text)), c.action, c.quote or c.text) for c in claims]
     for scope, claims in found.rights.items():
-        facts += [Fact("rights", scope, None, tuple(_channels(c.text)), getattr(c, "action", None), c.text)
+        facts += [Fact("rights", scope, None, tuple(_channels(c.quote or c.text)), c.action, c.quote or c.text)
                   for c in claims]
     return facts
 
@@ -128,7 +129,9 @@ def evaluate_facts(cases_files: list[Path], products: list[Product]) -> list[Fac
             article = clean_page(pages / case["page"])
             article = judge_all([article])[article.id]
             blind = bool(case.get("blind", cases_file.name.startswith("blind")))
-            scores.append(score(case["page"], blind, _gold(case), predicted_facts(article, products)))
+            result = score(case["page"], blind, _gold(case), predicted_facts(article, products))
+            result.set_name = cases_file.stem
+            scores.append(result)
     return scores
 
 
@@ -143,12 +146,13 @@ def totals(scores: list[FactScore]) -> dict[str, float]:
 
 def by_set(scores: list[FactScore]) -> dict[str, dict[str, float]]:
     out = {"all": totals(scores)}
-    for name, blind in (("blind", True), ("written", False)):
-        chosen = [s for s in scores if s.blind == blind]
-        if chosen:
-            out[name] = totals(chosen)
+    # one line per cases file (blind, blind2, written …): a later blind set is reported on its
+    # own, so the first set's figures stay comparable from session to session
+    for name in dict.fromkeys(s.set_name or ("blind" if s.blind else "written") for s in scores):
+        out[name] = totals([s for s in scores if (s.set_name or ("blind" if s.blind else "written")) == name])
     timeline = [score(s.page, s.blind, [f for f in s.gold if f.kind == "timeline"],
-                      [f for f in s.predicted if f.kind == "timeline"]) for s in scores if s.blind]
+                      [f for f in s.predicted if f.kind == "timeline"]) for s in scores
+                if s.blind and (s.set_name or "blind") == "blind"]
     if timeline:
         out["blind timeline"] = totals(timeline)
     return out
@@ -157,7 +161,7 @@ def by_set(scores: list[FactScore]) -> dict[str, dict[str, float]]:
 def report(scores: list[FactScore], verbose: bool = False) -> str:
     lines = [f"{'extraction: page':<46} {'gold':>5} {'found':>6} {'recall':>7} {'precision':>9}"]
     for s in scores:
-        mark = " (blind)" if s.blind else ""
+        mark = f" ({s.set_name or 'blind'})" if s.blind else ""
         lines.append(f"{s.page + mark:<46} {len(s.gold):>5} {len(s.predicted):>6} {s.recall:>7.3f} {s.precision:>9.3f}")
         if verbose:
             lines += [f"    missed: {f.kind} {f.scope} {f.days} {list(f.channels)} {f.action} «{f.text}»" for f in s.missed]

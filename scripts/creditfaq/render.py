@@ -14,7 +14,7 @@ import yaml
 
 from .model import (ANSWERED_IN, SECTIONS, Claim, GlossaryTerm, GuidanceRule, OverdueStage, Product, Question, Regulation,
                     SourceArticle, TopicFile)
-from .rules import COMPARE_DAYS, SEARCH_TERMS, TOPIC_PAGES
+from .rules import ACTION_PHRASES, COMPARE_DAYS, GENERAL, SEARCH_TERMS, TOPIC_PAGES
 from .days import days_label
 from .text import is_traditional, short_hash, to_simplified
 
@@ -235,8 +235,10 @@ def _timeline(stages: list[OverdueStage], notes: _Footnotes, gl: Glossary = NO_G
     out = []
     for stage in stages:
         line = f'<span class="cf-stage__days">{attr(days_label(stage.days))}</span>'
-        if stage.title:
-            line += f" **{esc(stage.title)}**"
+        # a machine fact is named by its step; a source's heading may speak of another step
+        label = stage.action if stage.status == "machine" and stage.action else stage.title
+        if label:
+            line += f" **{esc(label)}**"
         line += f"<br>{gl.mark(esc(stage.text))}{notes.ref(stage)}"
         if stage.channels:
             line += '<br><span class="cf-stage__channels">' + "".join(
@@ -246,10 +248,34 @@ def _timeline(stages: list[OverdueStage], notes: _Footnotes, gl: Glossary = NO_G
     return "\n".join(out) + "\n"
 
 
+
+
+def _general_rules(kind: str, general: TopicFile | None, product_name: str, notes: _Footnotes,
+                   gl: Glossary, indent: str = "    ") -> list[str]:
+    """What sources say about lenders in general, folded away under the product's own facts
+    and labelled as such: the product may differ."""
+    claims = _visible(getattr(general, kind)) if general is not None else []
+    if not claims:
+        return []
+    lines = [f'??? note cf-general "多数平台的一般做法（{len(claims)} 条，不专指{esc(product_name)}）"\n',
+             f"{indent}下面是来源文章对网贷、银行等放贷机构一般做法的说法，不是专门讲{esc(product_name)}的，"
+             f"{esc(product_name)}未必如此。\n"]
+    for c in claims:
+        # cited inline: the box is self-contained, and the article pages it cites are not
+        # this product's sources
+        cites = "".join(f"（[原文]({notes.prefix}articles/{s.split('#')[0]}.md#{s.split('#')[1]})）"
+                        for s in c.sources if s.split("#")[0] in notes.articles)
+        lines.append(f"{indent}- {gl.mark(esc(c.text))}{cites}")
+    lines.append("")
+    return lines
+
+
 def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceArticle],
                  regulations: list[Regulation] = (), others: dict[str, Product] | None = None,
-                 gl: Glossary = NO_GLOSSARY, guidance: Guidance = NO_GUIDANCE) -> str:
-    """`others`: the products that have pages, for the related-products links."""
+                 gl: Glossary = NO_GLOSSARY, guidance: Guidance = NO_GUIDANCE,
+                 general: TopicFile | None = None) -> str:
+    """`others`: the products that have pages, for the related-products links; `general`:
+    the rules sources state about lenders in general, shown under each section."""
     others = others or {}
     notes = _Footnotes(articles, "../")
     cited = sorted({s.split("#")[0] for c in _visible(topic.claims()) for s in c.sources})
@@ -297,6 +323,7 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
             parts.extend(f"- {gl.mark(esc(c.text))}{notes.ref(c)}" + (" **（来源说法不一）**" if c.disputed else "")
                          for c in claims)
             parts.append("")
+        parts.extend(_general_rules(kind, general, product.name, notes, gl))
         law = _regulations_for(kind, product, list(regulations))
         if verified := [r for r in law if r.confidence == "verified"]:
             parts.append("法律规定：\n")
@@ -493,18 +520,20 @@ def effective_days(stages: list[OverdueStage]) -> list[tuple[float, float] | Non
     return out
 
 
-def _stage_on(stages: list[OverdueStage], day: int) -> OverdueStage | None:
-    """The stage in effect on a day."""
-    covering = [s for s, r in zip(stages, effective_days(stages), strict=True) if r and r[0] <= day <= r[1]]
-    return covering[-1] if covering else None
+def _step_name(stage: OverdueStage) -> str:
+    """A step as a table cell names it: 打电话催收, 提醒还款; a writer's stage by its title."""
+    if stage.action in ACTION_PHRASES:
+        return ACTION_PHRASES[stage.action].format(via="")
+    return stage.title or days_label(stage.days)
 
 
 def overdue_days_page(with_topic: list[tuple[Product, TopicFile]], regulations: list[Regulation]) -> str:
     parts = [front_matter("topic", title="逾期几天会怎样：各产品逾期时间线对比",
                           description="花呗、小花钱包等产品逾期第1、3、7、15、30、90天分别会发生什么，按来源文章整理对比。"),
              "# 逾期几天会怎样\n",
-             "下表按来源文章的说法，对比各产品在逾期第 1、3、7、15、30、90 天所处的阶段。点击单元格可以看到"
-             "这一阶段的原文说法和出处；“—”表示来源没有说到这一天。想按自己的天数查，可以用[逾期自查](../self-check.md)。\n"]
+             "下表按来源文章的说法，对比各产品在逾期第 1、3、7、15、30、90 天会有哪些做法。点击单元格可以看到"
+             "这一步的说法和出处；“—”表示来源没有说到这一天。逾期一天、逾期三天、逾期一周、逾期半个月、"
+             "逾期一个月、逾期三个月分别看对应的一列；想按自己的天数查，可以用[逾期自查](../self-check.md)。\n"]
     rows = []
     for product, topic in with_topic:
         stages = _visible(topic.timeline)
@@ -512,9 +541,17 @@ def overdue_days_page(with_topic: list[tuple[Product, TopicFile]], regulations: 
             continue
         cells = []
         for day in COMPARE_DAYS:
-            stage = _stage_on(stages, day)
-            cells.append(f"[{esc(stage.title or days_label(stage.days))}](../products/{product.id}.md#{stage.id})"
-                         if stage else "—")
+            # every fact in effect that day ("逾期第1天起收罚息" still holds on day 30), the
+            # latest to begin first: the cell names the steps, not a source's heading
+            covering = sorted((st for st in stages if st.days and (st.days[0] if st.days[0] is not None else -1) <= day
+                               <= (st.days[1] if st.days[1] is not None else float("inf"))),
+                              key=lambda st: -(st.days[0] if st.days[0] is not None else -1))
+            if not covering:
+                cells.append("—")
+                continue
+            names = list(dict.fromkeys(_step_name(st) for st in covering))
+            shown = "、".join(names[:3]) + ("等" if len(names) > 3 else "")
+            cells.append(f"[{esc(shown)}](../products/{product.id}.md#{covering[0].id})")
         rows.append(f"| [{esc(product.name)}](../products/{product.id}.md) | " + " | ".join(cells) + " |")
     if rows:
         parts.append("| 产品 | " + " | ".join(f"第{d}天" for d in COMPARE_DAYS) + " |")
@@ -531,7 +568,8 @@ def overdue_days_page(with_topic: list[tuple[Product, TopicFile]], regulations: 
 
 
 def topic_page(slug: str, title: str, reg_ids: tuple[str, ...], pattern, with_topic: list[tuple[Product, TopicFile]],
-               articles: dict[str, SourceArticle], regulations: list[Regulation], gl: Glossary = NO_GLOSSARY) -> str:
+               articles: dict[str, SourceArticle], regulations: list[Regulation], gl: Glossary = NO_GLOSSARY,
+               general: TopicFile | None = None) -> str:
     notes = _Footnotes(articles, "../")
     law = {r.id: r for r in regulations if r.publishable}
     chosen = [law[i] for i in reg_ids if i in law]
@@ -551,6 +589,12 @@ def topic_page(slug: str, title: str, reg_ids: tuple[str, ...], pattern, with_to
         for claim in _visible([*topic.credit, *topic.rights, *topic.timeline]):
             if pattern.search(to_simplified(claim.text)):
                 sayings.append(f"- [{esc(product.name)}](../products/{product.id}.md)：{gl.mark(esc(claim.text))}{notes.ref(claim)}"
+                               + (" **（来源说法不一）**" if claim.disputed else ""))
+    if general is not None:
+        # rules about lenders in general, labelled so that no reader takes them for one product's
+        for claim in _visible([*general.credit, *general.rights, *general.timeline]):
+            if pattern.search(to_simplified(claim.text)):
+                sayings.append(f"- 一般规则（不专指某个产品）：{gl.mark(esc(claim.text))}{notes.ref(claim)}"
                                + (" **（来源说法不一）**" if claim.disputed else ""))
     if sayings:
         parts.append("## 来源文章怎么说 {#sources}\n")
@@ -693,6 +737,7 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     guidance = Guidance(list(guidance_rules), list(regulations))
     by_id = {p.id: p for p in products}
     article_by_id = {a.id: a for a in articles}
+    general = next((t for t in topics if t.product == GENERAL), None)
     # products with most to say first; the rest alphabetically
     with_topic = sorted(((by_id[t.product], t) for t in topics if t.product in by_id),
                         key=lambda pt: (-len(_visible(pt[1].claims())), pt[0].id))
@@ -717,7 +762,7 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     files["topics/overdue-days.md"] = overdue_days_page(with_topic, list(regulations))
     for slug, title, reg_ids, pattern in TOPIC_PAGES:
         files[f"topics/{slug}.md"] = topic_page(slug, title, reg_ids, pattern, with_topic, article_by_id,
-                                                list(regulations), gl)
+                                                list(regulations), gl, general)
     if glossary:
         files["glossary.md"] = glossary_page(list(glossary), list(regulations))
     files[SELF_CHECK_DATA] = self_check_data(with_topic, article_by_id, list(regulations), guidance)
@@ -728,7 +773,7 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     with_pages = {p.id: p for p, _ in with_topic}
     for product, topic in with_topic:
         files[f"products/{product.id}.md"] = product_page(product, topic, article_by_id, regulations, with_pages, gl,
-                                                          guidance)
+                                                          guidance, general)
     for article in ordered:
         original = article_by_id.get(article.duplicate_of) if article.duplicate_of else None
         files[f"articles/{article.id}.md"] = article_page(article, cited_by.get(article.id, []), original, gl)
