@@ -73,8 +73,12 @@ def evaluate(cases_file: Path) -> list[PageScore]:
         score.lost = [s for s in case.get("keep", []) if key(str(s)) not in text]
         score.leaked = [s for s in case.get("drop", []) if key(str(s)) in text]
         expect = case.get("expect") or {}
-        score.title_expected = "title" in expect
-        if "title" in expect and article.title != normalise(str(expect["title"])):
+        score.title_expected = "title" in expect or bool(expect.get("no_title"))
+        if expect.get("no_title"):
+            # a page with no headline: right when the cleaner says so to writers
+            if not any(d.kind == "no-title" for d in article.defects):
+                score.wrong.append(f"title: the page has no headline, but {article.title!r} was taken as one")
+        elif "title" in expect and article.title != normalise(str(expect["title"])):
             score.wrong.append(f"title: expected {expect['title']!r}, got {article.title!r}")
         if "date" in expect and article.date != _as_date(expect["date"]):
             score.wrong.append(f"date: expected {expect['date']}, got {article.date}")
@@ -150,7 +154,7 @@ def report(scores: list[PageScore]) -> str:
 
 # --- further page sets (plain-text pages, blind pages): floors of their own, no targets yet ---
 
-EXTRA_SETS = ("blind-text", "text-pages")
+EXTRA_SETS = ("blind-text", "text-pages", "text-pages-2")
 
 
 def set_figures(scores: list[PageScore]) -> dict[str, float]:
