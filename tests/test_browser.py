@@ -168,13 +168,17 @@ def test_self_check_gives_the_stage_for_ten_days(watched: Watched, built_site: P
     result.locator("h2").wait_for(timeout=20_000)
     text = result.inner_text()
     assert "小花钱包：逾期第 10 天" in text
-    # the sources date 小花钱包's stages only up to 逾期初期通知 (from day 1); what follows
-    # (客服联系, 正式催告) has no stated day, and the page says exactly that
-    # the sources date 小花钱包's stages only from day 1 on, with no end; what follows has no
-    # stated day, and the page says exactly that
-    assert "来源文章没有说明逾期第 10 天的具体做法。已经开始的最近一个阶段是" in text
-    assert started and (stages[started[-1]]["title"] or stages[started[-1]]["text"][:10]) in text
-    assert "来源还提到这些阶段，但没有说明从第几天开始" in text and undated and undated[-1] in text
+    covering = [s for s in stages if s["dated"] and (s["from"] is None or s["from"] <= 10)
+                and (s["to"] is None or s["to"] >= 10)]
+    if covering:
+        # a stage the sources date covers day 10: the page shows it as the reader's stage
+        assert "你现在可能处在的阶段" in text and covering[-1]["text"] in text
+    else:
+        # the sources date no stage on day 10: the page says so, names the last stage that
+        # began, and lists the undated ones
+        assert "来源文章没有说明逾期第 10 天的具体做法。已经开始的最近一个阶段是" in text
+        assert started and (stages[started[-1]]["title"] or stages[started[-1]]["text"][:10]) in text
+        assert "来源还提到这些阶段，但没有说明从第几天开始" in text and undated and undated[-1] in text
     assert "对征信的影响" in text and "《征信业管理条例》" in text and "你的权利" in text
     assert page.evaluate("document.activeElement.id") == "result", "focus moves to the result"
     watched.screenshot("self-check-10-days")

@@ -19,8 +19,26 @@ def _save(project: Path, rel: str, data: dict) -> None:
     (project / rel).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
+# A source of the tests' own with several steps, so that what the tests edit does not depend
+# on what the shipped seeds happen to say.
+STEPS_SOURCE = """京东白条逾期后的几个阶段
+一、还款日当天
+京东白条会先从绑定的银行卡自动扣款。
+二、逾期1-3天
+这几天会收到短信提醒。
+三、逾期4-15天
+客服会打电话催收。
+四、逾期30天以上
+可能委托第三方催收公司。
+"""
+OWN_TOPIC = "data/topics/jd-baitiao.yml"
+
+
 def test_edited_rejected_and_editorial_claims_survive_extract(machine_project: Path) -> None:
     project = machine_project
+    (project / "data/sources/zz-own-steps.txt").write_text(STEPS_SOURCE, encoding="utf-8")
+    assert run(project, "ingest").returncode == 0 and run(project, "extract").returncode == 0
+    TOPIC = OWN_TOPIC  # noqa: N806
     topic = _load(project, TOPIC)
     edited, rejected = topic["timeline"][1], topic["timeline"][2]
     edited.update(text="催收方不得把你的欠款告诉通讯录里的联系人。", status="edited")

@@ -660,7 +660,7 @@ def self_check_data(with_topic: list[tuple[Product, TopicFile]], articles: dict[
                 "to": finite(span[1]) if span else None,
                 "dated": span is not None,
                 "label": days_label(stage.days),
-                "title": stage.title or "",
+                "title": (stage.action if stage.status == "machine" and stage.action else stage.title) or "",
                 "text": stage.text,
                 "channels": stage.channels,
                 "source": f"../articles/{aid}/#{pid}" if aid in articles else None,
