@@ -141,7 +141,11 @@ def test_credit_facts_and_rules_read_as_sentences_made_from_the_fact_with_the_cl
     rules_ = {c.action: c.text for c in found.rights["demo-loan"]}
     assert rules_["不得冒充"] == "催收人员不得冒充公检法等国家机关的工作人员。"
     assert rules_["不得暴力威胁"] == "催收不得使用恐吓、侮辱等手段。"
-    assert "12378" in rules_["投诉渠道"] and "110" in rules_["投诉渠道"]
+    # each route a fact of its own; a public hotline is a general rule, not the product's
+    routes = [c.text for c in found.rights.get(GENERAL, []) if c.action == "投诉渠道"]
+    assert len(routes) == 2, routes
+    assert not any(c.action == "投诉渠道" for c in found.rights["demo-loan"])
+    assert any("12378" in r for r in routes) and any("110" in r for r in routes)
 
 
 def test_a_clause_with_a_censored_gap_is_published_only_as_a_sentence_made_from_the_fact() -> None:

@@ -24,8 +24,8 @@ _PAIR = re.compile(r"(?P<a>[一二两兩三四五六七八九])(?P<b>[二两兩�
 _OPEN = re.compile(rf"(?:超过|超出|大于|满|达到|超)\s*(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|{_UNIT})"
                    rf"|(?P<c>{_NUM})\s*(?:(?P<n>{_MONTH})|{_UNIT})\s*(?:以上|以后|之后|后|起|(?:就|便|才)?开始|往后|及以上|\+|＋)")
 _OPEN_BEFORE = re.compile(r"(?:超过|超出|大于|满|达到)\s*$")
-_OPEN_AFTER = re.compile(r"^(?:以上|以后|之后|后|起|(?:就|便|才)?开始|往后|\+|＋)")
-_WITHIN = re.compile(rf"(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|{_UNIT})\s*(?:以内|之内|内)")
+_OPEN_AFTER = re.compile(r"^(?:左右)?(?:以上|以后|之后|后|起|(?:就|便|才)?开始|往后|\+|＋)")
+_WITHIN = re.compile(rf"(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|{_UNIT})\s*(?:以内|之内|内|(?:左右)?的?(?:还款)?宽限期)")
 _BEFORE = re.compile(rf"还款日前\s*(?P<a>{_NUM})\s*{_UNIT}")
 _FREQUENCY = re.compile(rf"\s*(?:可能|会|能|就|要)?\s*(?:打|发|催|来)?\s*(?:不止|好几|几|多达|最多|至少)?\s*(?:{_NUM})?\s*[次通遍]")
 _SINGLE = re.compile(rf"(?:第\s*)?(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|{_UNIT})")

@@ -110,13 +110,13 @@ GENERAL = rules.GENERAL
 _LEAD_LABEL = re.compile(r"^\s*(?:(?:\d{1,2}\s*[.、．)）]|[①②③④⑤⑥⑦⑧⑨⑩]|[（(]\d{1,2}[)）]|[一二三四五六七八九十]{1,3}\s*[、.．])\s*)?"
                          r"(?:【(?P<bracket>[^】]{1,24})】|(?P<label>[^：:，。！？]{1,24})[：:](?!\d))")
 _CLAUSE = re.compile(r"[^。！？!?；;\n]+[。！？!?；;]?")
-_QA_QUESTION = re.compile(r"^\s*(?:问|Q|提问)\s*[:：]|[？?]\s*$")
-_QA_ANSWER = re.compile(r"^\s*(?:答|A|回答)\s*[:：]\s*")
-_QA_INLINE = re.compile(r"^\s*(?:问|Q|提问)\s*[:：](?P<q>.+?[？?])\s*(?:(?:答|A|回答)\s*[:：])?\s*(?P<a>\S.*)$")
+_QA_QUESTION = re.compile(r"^\s*(?:问|Q|提问)\s*\d{0,2}\s*[:：]|[？?]\s*$")
+_QA_ANSWER = re.compile(r"^\s*(?:\S{0,4}(?:答|回答)|A)\s*\d{0,2}\s*[:：]\s*")
+_QA_INLINE = re.compile(r"^\s*\S{0,3}(?:问|Q|提问)\s*\d{0,2}\s*[:：](?P<q>.+?[？?])\s*(?:\S{0,4}(?:答|A|回答)\s*[:：])?\s*(?P<a>\S.*)$")
 _TABLE_SEPARATOR = re.compile(r"^[\s|:：\-—=+]*$")
 
 
-def _facts_of_clause(clause: str) -> list[tuple[str, str]]:
+def _facts_of_clause(clause: str, credit_topic: bool = False) -> list[tuple[str, str]]:
     """(kind, action) pairs a clause states: one credit and one rights action per comma-part,
     the timeline steps it names (less those another includes), and nothing for a question,
     filler, a caption, advice or an ad."""
@@ -124,12 +124,14 @@ def _facts_of_clause(clause: str) -> list[tuple[str, str]]:
     if any(p.search(simple) for p in rules.NOT_A_FACT):
         return []
     # "想知道有没有上征信，可以…": a part that asks is no statement of what it asks about
-    parts = [p for p in _PARTS.split(simple) if not rules.EMBEDDED_QUESTION.search(p)]
+    parts = [p for p in _PARTS.split(simple) if not rules.EMBEDDED_QUESTION.search(p) and not rules.ADVICE_PART.match(p)]
     simple = "，".join(parts)
     found: dict[str, list[str]] = {}
     for kind, action, pattern in rules.ACTIONS:
         if pattern.search(simple) and (kind == "timeline" or kind not in found):
             found.setdefault(kind, []).append(action)
+    if credit_topic and "credit" not in found and rules.REPORT_VERB.search(simple):
+        found["credit"] = ["上报征信"]  # under "会上征信吗？": "逾期后会按规定报送" is about the report
     if len(parts) > 1:
         # each comma-separated part may state a credit fact or a rule of its own
         # ("报送征信，结清后保留5年"; "不得暴力催收，也不得冒充公检法")
@@ -144,6 +146,8 @@ def _facts_of_clause(clause: str) -> list[tuple[str, str]]:
     for credit in found.pop("credit", []):
         if credit == "上报征信":
             found.pop("timeline", None)  # the report is the fact; the words around it describe it
+        elif credit_topic:
+            pass  # the heading or question above speaks of the credit report
         elif credit == "影响贷款":
             if not any(w in simple for w in (*rules.CREDIT_WORDS, *rules.OVERDUE_WORDS)):
                 continue
@@ -164,7 +168,25 @@ def _facts_of_clause(clause: str) -> list[tuple[str, str]]:
     return [(kind, action) for kind, actions in found.items() for action in actions]
 
 
-_PARTS = re.compile(r"[，,：:]")
+_PARTS = re.compile(r"[，,]|[：:](?!\d)")  # not the colon of a time: 21:00
+
+
+_RULES_LEAD = rules.RULES_TOPIC
+_ACTION_PATTERNS = {action: pattern for _, action, pattern in rules.ACTIONS}
+
+
+def _part_days(action: str, simple: str):
+    """The days stated in the comma-part of a clause that names an action."""
+    pattern = _ACTION_PATTERNS.get(action)
+    for part in _PARTS.split(simple):
+        if pattern is not None and pattern.search(part):
+            return parse_days(part, vague=False)
+    return None
+
+
+def _about_credit(text: str) -> bool:
+    simple = to_simplified(text or "")
+    return any(w in simple for w in rules.CREDIT_WORDS) or "上报" in simple or "报告" in simple
 
 
 def _fact_channels(action: str, named: list[str]) -> list[str]:
@@ -204,6 +226,9 @@ class _Context:
     heading_products: tuple[str, ...] = ()
     question_days: tuple | None = None
     recent: str | None = None
+    credit_topic: bool = False  # the heading or question above speaks of the credit report
+    rights_topic: bool = False  # the heading or lead-in above lists what collectors may not do
+    complaint_topic: bool = False  # the heading above is about where to complain
     undated: list[tuple[str, str, str]] = field(default_factory=list)  # (scope, action, stage id)
     dated: set[tuple[str, str]] = field(default_factory=set)  # (scope, action) stated with days
 
@@ -218,10 +243,30 @@ def extract(articles: list[SourceArticle], products: list[Product]) -> Extractio
         if warning:
             out.warnings.append(warning)
         _extract_article(article, product, matcher, out, {p.id: p.name for p in products})
+    names = {p.id: p.name for p in products}
     for scope, stages in out.timeline.items():
-        # a step some source dates makes the same step undated elsewhere say nothing more
+        # a step some source dates makes the same step undated elsewhere say nothing more;
+        # the same step undated in several sources is one fact with their evidence
         dated = {st.action for st in stages if st.id not in out.undated}
-        out.timeline[scope] = _by_day([st for st in stages if st.id not in out.undated or st.action not in dated])
+        kept: list[OverdueStage] = []
+        first: dict[str, int] = {}
+        for st in stages:
+            if st.id not in out.undated:
+                kept.append(st)
+            elif st.action in dated:
+                continue
+            elif st.action in first:
+                at = first[st.action]
+                base = kept[at]
+                merged = list(dict.fromkeys([*base.channels, *st.channels]))
+                kept[at] = base.model_copy(update={
+                    "sources": list(dict.fromkeys([*base.sources, *st.sources])), "channels": merged,
+                    "text": reader_sentence(names.get(scope, rules.GENERAL_NAME), base.days, base.hedge, base.action,
+                                            merged)})
+            else:
+                first[st.action] = len(kept)
+                kept.append(st)
+        out.timeline[scope] = _by_day(kept)
     for scope in out.credit:
         out.credit[scope] = _mark_disputes(out.credit[scope])
     return out
@@ -240,6 +285,9 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
             # a new section speaks of its heading's product, else of the article's
             ctx.recent = ctx.heading_products[0] if ctx.heading_products else product
         ctx.question_days = ctx.heading_days if heading and _QA_QUESTION.search(heading) else None
+        ctx.credit_topic = _about_credit(heading)
+        ctx.rights_topic = bool(heading) and bool(_RULES_LEAD.search(to_simplified(heading)))
+        ctx.complaint_topic = bool(heading) and bool(rules.COMPLAINT_TOPIC.search(to_simplified(heading)))
         heading_title = _ORDINAL.sub("", heading).strip().rstrip("：:").strip() or None
         for para in section.paragraphs:
             ref = f"{article.id}#{para.id}"
@@ -247,14 +295,17 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
             if (pair := _QA_INLINE.match(text)) is not None:
                 # "问：逾期3天会怎样？答：…" on one line: the question is the answer's context
                 ctx.question_days = parse_days(to_simplified(pair["q"]), vague=False)
-                if named := tuple(matcher.mentions(pair["q"])):
-                    ctx.recent = named[0]
+                # a question opens a new topic: its product, else the article's
+                named = tuple(matcher.subjects(pair["q"]))
+                ctx.recent = named[0] if named else product
+                ctx.credit_topic = _about_credit(pair["q"]) or _about_credit(heading)
                 text = pair["a"]
             elif _QA_QUESTION.search(text) and not _QA_ANSWER.search(text):
                 # a question: its days and product are the context of the answer that follows
                 ctx.question_days = parse_days(to_simplified(text), vague=False)
-                if named := tuple(matcher.mentions(text)):
-                    ctx.recent = named[0]
+                named = tuple(matcher.subjects(text))
+                ctx.recent = named[0] if named else product
+                ctx.credit_topic = _about_credit(text) or _about_credit(heading)
                 continue
             text = _QA_ANSWER.sub("", text)
             label_days, title, body = None, None, text
@@ -271,11 +322,22 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
                 if label_days is None and m["label"] and len(label) > 12:
                     title, body = None, text  # "花呗逾期后平台会：" is a sentence, not a label
             para_days = label_days or ctx.question_days or ctx.heading_days
+            # "微粒贷：依托微众银行，逾期后会上报" — the label names the paragraph's product
+            label_products = tuple(matcher.subjects(title)) if title else ()
+            saved = ctx.heading_products, ctx.credit_topic
+            if label_products:
+                ctx.heading_products = label_products
+            ctx.credit_topic = ctx.credit_topic or _about_credit(text)
+            if _RULES_LEAD.search(to_simplified(text)) and text.rstrip().endswith(("：", ":")):
+                ctx.rights_topic = True  # "下面这些做法都属于违规催收：" — the items after it are rules
             for clause in _CLAUSE.findall(body):
                 clause = clause.strip()
                 if len(clause) < 4:
                     continue
                 _take_clause(clause, para_days, title or heading_title, ref, ctx, matcher, out, seen, names)
+            # the label's product and the paragraph's credit words end with the paragraph; a
+            # lead-in's rules hold until the next heading
+            ctx.heading_products, ctx.credit_topic = saved
     # "拍拍贷逾期后会打电话" in the lead, then "逾期第10天：人工电话催收": the undated mention
     # summarises the dated one and is not a fact of its own
     drop = {sid for scope, action, sid in ctx.undated if (scope, action) in ctx.dated}
@@ -301,14 +363,26 @@ def reader_sentence(name: str, days, hedge: str | None, action: str, channels: l
     return f"{name}{_when(days)}，{rules.HEDGE_WORDS.get(hedge, '会')}{phrase}。"
 
 
-def claim_sentence(action: str, name: str, days, hedge: str | None, clause: str) -> str | None:
+def _routes(action: str, simple: str) -> list[str | None]:
+    """Each complaint route a clause names is a fact of its own (12378 and 110 are two);
+    any other action is one fact."""
+    if action not in rules.ONE_FACT_PER_SLOT:
+        return [None]
+    found = [words for pattern, words in rules.CLAIM_SLOTS.get(action, ()) if pattern.search(simple)]
+    return list(dict.fromkeys(found)) or [None]
+
+
+def claim_sentence(action: str, name: str, days, hedge: str | None, clause: str, route: str | None = None) -> str | None:
     """The sentence a reader sees for a credit fact or a rule: made from the fact where its
     template's slots are in the clause (rules.CLAIM_PHRASES), else the clause itself; None
-    when that clause has a censored gap, since a sentence with a hole is not published."""
+    when that clause has a censored gap, since a sentence with a hole is not published.
+    `route`: the one slot this fact is about, for actions that are one fact per slot."""
     template = rules.CLAIM_PHRASES.get(action)
     simple = to_simplified(clause)
     what = ""
-    if template and "{what}" in template:
+    if template and route:
+        what = route
+    elif template and "{what}" in template:
         found = []
         for pattern, words in rules.CLAIM_SLOTS.get(action, ()):
             if m := pattern.search(simple):
@@ -325,7 +399,12 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
                  out: Extraction, seen: set[tuple], names: dict[str, str]) -> None:
     simple = to_simplified(clause)
     named = matcher.subjects(clause)
-    facts = _facts_of_clause(clause)
+    facts = _facts_of_clause(clause, ctx.credit_topic)
+    if ctx.rights_topic:
+        # under "哪些属于违规": a described act is what collectors may not do, not a step
+        facts = [(k, a) for k, a in facts if k != "timeline"]
+    if ctx.complaint_topic and not any(k == "rights" for k, _ in facts) and rules.COMPLAINT_ROUTE.search(simple):
+        facts.append(("rights", "投诉渠道"))  # a row of a table of complaint routes
     generic = rules.GENERIC_SCOPE.search(simple)
     if named and not generic:
         ctx.recent = named[0]
@@ -346,9 +425,21 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
         days = (1, None)
     channels = _channels(simple)
     hedge = _hedge(clause)
-    for kind, action in facts:
-        for scope in dict.fromkeys(scopes):
+    facts = [(kind, action, route) for kind, action in facts for route in _routes(action, simple)]
+    clause_days, clause_undated = days, undated
+    for kind, action, route in facts:
+        # "半个月开始打电话，超过30天会委外": each part's own day is its step's
+        days, undated = clause_days, clause_undated
+        if own_days is not None and (part_days := _part_days(action, simple)) is not None:
+            days, undated = part_days, False
+        chosen = scopes
+        if action == "投诉渠道" and not named and route in rules.PUBLIC_ROUTES:
+            chosen = [GENERAL]  # a public hotline is everyone's, whatever the article is about
+        for scope in dict.fromkeys(chosen):
             key = (kind, scope, action, days)
+            if kind != "timeline":
+                # two rules of one kind are two facts when they say different things (12378, 110)
+                key = (*key, claim_sentence(action, names.get(scope, rules.GENERAL_NAME), days, hedge, clause, route))
             if key in seen:
                 continue  # the same fact said twice in one article is one fact
             seen.add(key)
@@ -381,7 +472,7 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
                     ctx.dated.add((scope, action))
             else:
                 credit_days = days if kind == "credit" and action == "上报征信" else None
-                sentence = claim_sentence(action, names.get(scope, rules.GENERAL_NAME), credit_days, hedge, clause)
+                sentence = claim_sentence(action, names.get(scope, rules.GENERAL_NAME), credit_days, hedge, clause, route)
                 if sentence is None:
                     continue  # a gap-ridden clause with nothing to make a sentence from
                 common.update(text=sentence, quote=clause)
@@ -390,7 +481,8 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
                         id=claim_id("credit", ref, f"{scope}|{action}|{clause}"), days=credit_days, **common))
                 else:
                     out.rights.setdefault(scope, []).append(CollectionRight(
-                        id=claim_id("rights", ref, f"{scope}|{action}|{clause}"), **common))
+                        id=claim_id("rights", ref, f"{scope}|{action}|{clause}" + (f"|{route}" if route else "")),
+                        **common))
 
 
 def reporting_days(text: str) -> tuple[int | None, int | None] | None:
