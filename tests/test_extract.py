@@ -58,13 +58,17 @@ def test_the_same_step_in_two_sources_is_one_fact_with_two_evidences() -> None:
     stages = _stages(extract([one, two], PRODUCTS), "demo-pay")
     calls = [s for s in stages if s.action == "电话催收"]
     assert len(calls) == 1 and len(calls[0].sources) == 2
+    # one fact, each source's own words as its evidence
+    assert [e.source for e in calls[0].evidence] == calls[0].sources
+    assert "示例付逾期第5天会有电话催收" in calls[0].evidence[0].quote and "客服会打电话给你" in calls[0].evidence[1].quote
 
 
 def test_the_reader_sees_a_sentence_made_from_the_fact_and_the_quote_keeps_the_source() -> None:
     text = "示例付逾期流程\n1. 提醒：某公司会在逾期当天通过短信、 、邮件提醒借款人尽快还款。\n"
     stage = _stages(extract([_article(text)], PRODUCTS), "demo-pay")[0]
     assert stage.text == "示例付逾期第1天，会通过短信、邮件提醒还款。"
-    assert "短信、 、邮件" in stage.quote and "某公司" not in stage.text
+    assert "短信、 、邮件" in stage.said and "某公司" not in stage.text
+    assert [e.source for e in stage.evidence] == stage.sources
 
 
 def test_rows_of_a_markdown_pipe_table_are_rows_not_one_paragraph() -> None:
@@ -137,7 +141,7 @@ def test_credit_facts_and_rules_read_as_sentences_made_from_the_fact_with_the_cl
     credit = {c.action: c for c in found.credit["demo-loan"]}
     assert credit["上报征信"].text == "示例借逾期第5天起，通常会上报征信。" and credit["上报征信"].days == (5, None)
     assert credit["影响贷款"].text.startswith("征信上有示例借的逾期记录，以后申请房贷、车贷")
-    assert all(c.quote and c.quote in text for c in credit.values())
+    assert all(c.evidence and c.evidence[0].quote in text for c in credit.values())
     rules_ = {c.action: c.text for c in found.rights["demo-loan"]}
     assert rules_["不得冒充"] == "催收人员不得冒充公检法等国家机关的工作人员。"
     assert rules_["不得暴力威胁"] == "催收不得使用恐吓、侮辱等手段。"

@@ -8,6 +8,11 @@ import yaml
 
 from conftest import run
 
+
+def _said(claim: dict) -> str:
+    """The source's words of a claim as written to a topic file."""
+    return (claim.get("evidence") or [{}])[0].get("quote") or claim.get("quote") or claim["text"]
+
 SEED_PRODUCTS = {"huabei", "xiaohua-qianbao"}
 
 
@@ -78,7 +83,7 @@ def test_claims_point_at_existing_paragraphs(project: Path) -> None:
                 assert claim["sources"], claim
                 # the source's words (the quote, or the text where the claim is the source's
                 # sentence) stand in the paragraph it cites first; every source exists
-                said = claim.get("quote") or claim["text"]
+                said = (claim.get("evidence") or [{}])[0].get("quote") or claim.get("quote") or claim["text"]
                 assert said[:12] in paragraphs[claim["sources"][0]], (said, paragraphs[claim["sources"][0]])
                 assert all(ref in paragraphs for ref in claim["sources"])
 
@@ -90,10 +95,10 @@ def test_each_seed_product_has_facts_and_general_rules_are_general(machine_proje
     assert _load(project / "data/topics/xiaohua-qianbao.yml")["timeline"]
     # "大多数平台会…" is a rule about lenders in general, not a fact of the article's product
     general = _load(project / "data/topics/general.yml")
-    assert any("大多数" in (c.get("quote") or c["text"]) for c in general["timeline"])
+    assert any("大多数" in _said(c) for c in general["timeline"])
     for product in SEED_PRODUCTS:
         topic = _load(project / f"data/topics/{product}.yml")
-        assert not any("大多数平台" in (c.get("quote") or c["text"]) for k in ("timeline", "credit", "rights")
+        assert not any("大多数平台" in _said(c) for k in ("timeline", "credit", "rights")
                        for c in topic.get(k, [])), product
 
 

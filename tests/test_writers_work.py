@@ -209,7 +209,7 @@ def test_edits_notes_comments_order_and_rejections_survive_fix_rescrape_rename_a
     lines = source.read_text(encoding="utf-8").splitlines(keepends=True)
     import re
 
-    said = noted.get("quote") or noted["text"]
+    said = (noted.get("evidence") or [{}])[0].get("quote") or noted.get("quote") or noted["text"]
     words = max(re.findall(r"[\u4e00-\u9fff]{6,}", said), key=len)  # the source has ASCII punctuation
     at = next(i for i, line in enumerate(lines) if words in line)
     assert "蚂蚁金服" in lines[at]
@@ -218,7 +218,7 @@ def test_edits_notes_comments_order_and_rejections_survive_fix_rescrape_rename_a
     assert run(root, "ingest").returncode == 0 and run(root, "extract").returncode == 0
     assert_writers_work_holds("after a re-scrape")
     now = next(s for s in _timeline(root) if s["id"] == noted["id"])
-    assert "蚂蚁集团" in (now.get("quote") or now["text"]), "the machine claim updates"
+    assert "蚂蚁集团" in ((now.get("evidence") or [{}])[0].get("quote") or now["text"]), "the machine claim updates"
 
     # 3. the source is renamed
     source.rename(root / "data/sources/huabei-cuishou-liucheng.txt")
@@ -310,8 +310,8 @@ def _old_format(record: dict) -> dict:
     from creditfaq.merge import CLAIM_MACHINE_FIELDS, content_hash
     from creditfaq.model import CreditImpact, OverdueStage
 
-    old = {k: v for k, v in record.items() if k not in ("action", "hedge", "quote", "fingerprint")}
-    old["text"] = record.get("quote") or record["text"]
+    old = {k: v for k, v in record.items() if k not in ("action", "hedge", "quote", "evidence", "fingerprint")}
+    old["text"] = (record.get("evidence") or [{}])[0].get("quote") or record["text"]
     model = OverdueStage if record["id"].startswith("stage-") else CreditImpact
     old["fingerprint"] = content_hash(model.model_validate(old), CLAIM_MACHINE_FIELDS)
     return old
@@ -360,7 +360,7 @@ def test_a_writer_edited_topic_file_of_the_old_model_keeps_every_edit_under_the_
     assert "# 编辑：自动扣款这一步已向客服核实\n" + f"- id: {untouched_id}\n" in text, "the comment moved or was lost"
     # the untouched old records are upgraded in place: same id, the new model's fields, not called edited
     upgraded = by_id[untouched_id]
-    assert upgraded["status"] == "machine" and upgraded["action"] == "自动扣款" and upgraded.get("quote")
+    assert upgraded["status"] == "machine" and upgraded["action"] == "自动扣款" and upgraded.get("evidence")
     assert len(after["timeline"]) == len(timeline) and len(after["credit"]) == len(credit), "a record was added twice"
 
     assert run(project, "render").returncode == 0

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from . import rules
 from .days import days_label, parse_days
-from .model import CollectionRight, CreditImpact, OverdueStage, Product, SourceArticle
+from .model import CollectionRight, CreditImpact, Evidence, OverdueStage, Product, SourceArticle
 from .text import short_hash, to_simplified
 
 _ORDINAL = re.compile(r"^[一二三四五六七八九十]{1,3}\s*[、.．]\s*")
@@ -261,6 +261,7 @@ def extract(articles: list[SourceArticle], products: list[Product]) -> Extractio
                 merged = list(dict.fromkeys([*base.channels, *st.channels]))
                 kept[at] = base.model_copy(update={
                     "sources": list(dict.fromkeys([*base.sources, *st.sources])), "channels": merged,
+                    "evidence": [*base.evidence, *(e for e in st.evidence if e.source not in base.sources)],
                     "text": reader_sentence(names.get(scope, rules.GENERAL_NAME), base.days, base.hedge, base.action,
                                             merged)})
             else:
@@ -454,13 +455,14 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
                     merged = list(dict.fromkeys([*stages[at].channels, *_fact_channels(action, channels)]))
                     stages[at] = stages[at].model_copy(update={
                         "sources": [*stages[at].sources, ref], "channels": merged,
+                        "evidence": [*stages[at].evidence, Evidence(source=ref, quote=clause)],
                         "text": reader_sentence(names.get(scope, rules.GENERAL_NAME), days, stages[at].hedge, action,
                                                 merged)})
                 continue
             if kind == "timeline":
                 fact_channels = _fact_channels(action, channels)
                 common.update(text=reader_sentence(names.get(scope, rules.GENERAL_NAME), days, hedge, action, fact_channels),
-                              quote=clause)
+                              evidence=[Evidence(source=ref, quote=clause)])
                 stage = OverdueStage(id=claim_id("stage", ref, f"{scope}|{action}|{clause}"), title=title, days=days,
                                      channels=fact_channels, **common)
                 out.timeline.setdefault(scope, []).append(stage)
@@ -475,7 +477,7 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
                 sentence = claim_sentence(action, names.get(scope, rules.GENERAL_NAME), credit_days, hedge, clause, route)
                 if sentence is None:
                     continue  # a gap-ridden clause with nothing to make a sentence from
-                common.update(text=sentence, quote=clause)
+                common.update(text=sentence, evidence=[Evidence(source=ref, quote=clause)])
                 if kind == "credit":
                     out.credit.setdefault(scope, []).append(CreditImpact(
                         id=claim_id("credit", ref, f"{scope}|{action}|{clause}"), days=credit_days, **common))
@@ -496,7 +498,7 @@ def reporting_days(text: str) -> tuple[int | None, int | None] | None:
 def _mark_disputes(claims: list[CreditImpact]) -> list[CreditImpact]:
     """Claims from different articles that give different day counts for reaching 征信
     disagree: all of them are kept, each marked disputed."""
-    stated = {c.id: d for c in claims if (d := reporting_days(c.quote or c.text)) is not None}
+    stated = {c.id: d for c in claims if (d := reporting_days(c.said)) is not None}
     articles = {c.sources[0].split("#")[0] for c in claims if c.id in stated}
     if len(set(stated.values())) < 2 or len(articles) < 2:
         return claims

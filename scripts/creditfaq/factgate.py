@@ -103,10 +103,10 @@ def predicted_facts(article: SourceArticle, products: list[Product]) -> list[Fac
         facts += [Fact("timeline", scope, s.days, tuple(s.channels), getattr(s, "action", None), s.text) for s in stages]
     for scope, claims in found.credit.items():
         # a credit fact is about the credit report whatever else its clause names
-        facts += [Fact("credit", scope, c.days or reporting_days(c.quote or c.text),
-                       ("征信", *_channels(c.quote or c.text)), c.action, c.quote or c.text) for c in claims]
+        facts += [Fact("credit", scope, c.days or reporting_days(c.said), ("征信", *_channels(c.said)), c.action, c.said)
+                  for c in claims]
     for scope, claims in found.rights.items():
-        facts += [Fact("rights", scope, None, tuple(_channels(c.quote or c.text)), c.action, c.quote or c.text)
+        facts += [Fact("rights", scope, None, tuple(_channels(c.said)), c.action, c.said)
                   for c in claims]
     return facts
 

@@ -26,12 +26,12 @@ Item = TypeVar("Item", bound=BaseModel)
 
 # Fields added to the records after fingerprints were first written: left out of the hash
 # while they are unset, so that adding a field does not make every claim look edited.
-LATER_FIELDS = ("action", "hedge", "quote")
+LATER_FIELDS = ("action", "hedge", "quote", "evidence")
 
 
 def content_hash(item: BaseModel, machine_fields: frozenset[str]) -> str:
     """What the machine wrote of an item, less what it may change again on its own."""
-    later = {f for f in LATER_FIELDS if getattr(item, f, None) is None}
+    later = {f for f in LATER_FIELDS if getattr(item, f, None) in (None, [])}
     if isinstance(item, CreditImpact) and item.days is None:
         later.add("days")
     data = item.model_dump(mode="json", exclude={"status", "note", "fingerprint", *machine_fields, *later})
@@ -125,8 +125,8 @@ def _claim_lineage() -> dict:
     def source(c: Claim) -> str | None:
         return c.sources[0] if c.sources else None
 
-    def said(c: Claim) -> str:  # the source's words: a writer rewrites `text`, never the quote
-        return c.quote or c.text
+    def said(c: Claim) -> str:  # the source's words: a writer rewrites `text`, never the evidence
+        return c.said
 
     return {"exact": (lambda c: (source(c), key(said(c)), c.action), lambda c: (source(c), key(said(c)), c.action)),
             "group": (source, source), "text": (said, said),

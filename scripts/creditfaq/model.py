@@ -160,6 +160,11 @@ class GuidanceFile(Record):
 # --- Topic files (data/topics/<product-id>.yml) --------------------------------------------
 
 
+class Evidence(Record):
+    source: SourceRef = Field(description="the article paragraph")
+    quote: str = Field(min_length=1, description="the paragraph's own words the claim was made from")
+
+
 class Claim(Record):
     id: str = Field(pattern=r"^[a-z]+-[0-9a-z]+(?:-[0-9a-z]+)*$",
                     description="kind-name, lowercase ASCII: e.g. credit-my-note-1 for a claim you add")
@@ -170,10 +175,16 @@ class Claim(Record):
     disputed: bool = Field(False, description="sources disagree on this point (shown as 来源说法不一)")
     action: Action | None = Field(None, description="what the statement is about, from the controlled vocabulary")
     hedge: Hedge | None = Field(None, description="how sure the source is: 确定, 通常, 可能, 部分用户")
-    quote: str | None = Field(None, description="the source's own words the claim was made from (the evidence)")
+    quote: str | None = Field(None, description="the source's own words (files written before `evidence`)")
+    evidence: list[Evidence] = Field([], description="per source paragraph, its own words the claim was made from")
     note: str | None = Field(None, description="a writer's remark; never published")
     fingerprint: str | None = Field(None, pattern=r"^[0-9a-f]{8}$",
                                     description="set by creditfaq: what the machine wrote, to tell a writer's edit")
+
+    @property
+    def said(self) -> str:
+        """The source's words: a writer rewrites `text`, never the evidence."""
+        return self.evidence[0].quote if self.evidence else self.quote or self.text
 
     @model_validator(mode="after")
     def _needs_provenance(self) -> "Claim":

@@ -273,7 +273,7 @@ def write_if_changed(path: Path, content: str | bytes) -> bool:
 
 
 # The order a writer reads a claim in: what it is, when, how, then the evidence.
-_KEY_ORDER = ("id", "status", "title", "days", "channels", "action", "hedge", "text", "quote", "products", "topic", "sources", "regulations",
+_KEY_ORDER = ("id", "status", "title", "days", "channels", "action", "hedge", "text", "quote", "products", "topic", "sources", "evidence", "regulations",
               "variants", "disputed", "note", "fingerprint")
 
 
