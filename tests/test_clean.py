@@ -507,3 +507,13 @@ def test_a_hacked_page_of_gambling_lines_is_off_topic() -> None:
                          "澳门新葡京娱乐城 信用卡逾期也能玩", "体育投注 老虎机 棋牌游戏", "花呗 借呗 征信 逾期 黑户也能下款")
     judged = judge_all([article])["t"]
     assert judged.relevant is False and judged.judgement.startswith("spam")
+
+
+def test_a_forum_threads_posts_are_all_kept_not_only_the_longest() -> None:
+    from creditfaq.readers import read_html
+
+    posts = "".join(f'<div class="post"><div class="author">用户{i}</div><div class="message">第{i}楼：我那次逾期了{i}天，'
+                    f'客服打了{i}次电话，后来还清了。</div></div>' for i in range(1, 6))
+    page = f"<html><head><title>逾期经历</title></head><body><nav>首页</nav><div class='thread'>{posts}</div></body></html>"
+    text = " ".join(b.text for b in read_html(page).blocks)
+    assert all(f"第{i}楼" in text for i in range(1, 6))

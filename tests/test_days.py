@@ -171,3 +171,12 @@ def test_chinese_number_rejects_non_numbers(text: str) -> None:
 )
 def test_parse_days_beginnings_are_open_and_frequencies_are_no_day(text: str, expected) -> None:
     assert parse_days(text, vague=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("逾期第三至第五天", (3, 5)), ("逾期一到两周时", (7, 14)), ("前一周基本是短信", (1, 7)), ("头三天", (1, 3)),
+     ("逾期一个多月后", (30, None)), ("还款日前一周", (-7, -7)), ("信用卡有3天左右的宽限期", (1, 3))],
+)
+def test_parse_days_ranges_weeks_and_first_days(text: str, expected) -> None:
+    assert parse_days(text, vague=False) == expected

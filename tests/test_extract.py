@@ -156,3 +156,24 @@ def test_a_clause_with_a_censored_gap_is_published_only_as_a_sentence_made_from_
     text = "示例借的记录\n示例借逾期3天就会上 征信。\n想知道有没有上征信，可以通过 查询征信报告。\n"
     found = extract([_article(text)], PRODUCTS)
     assert [(c.action, c.text) for c in found.credit["demo-loan"]] == [("上报征信", "示例借逾期第3天，会上报征信。")]
+
+
+def test_a_table_row_states_its_steps_beside_the_report_and_a_violation_is_a_rule() -> None:
+    from creditfaq.readers import read_markdown
+
+    page = ("# 两款产品对照\n\n| 产品 | 逾期后 | 征信 |\n| --- | --- | --- |\n| 示例借 | 第3天起人工电话催收 | 逾期记录按月报送征信 |\n\n"
+            "## 注意\n\n催收打给你的亲戚朋友、说你欠钱不还，这是违规的。\n\n家人们记住，晚上十点以后还打电话也是违规的。\n")
+    found = extract([_article(page, reader=read_markdown)], PRODUCTS)
+    assert ("电话催收", (3, None)) in {(s.action, s.days) for s in _stages(found, "demo-loan")}
+    assert "上报征信" in {c.action for c in found.credit["demo-loan"]}
+    rules_ = {c.action for claims in found.rights.values() for c in claims}
+    assert {"不得骚扰他人", "催收时段"} <= rules_
+    assert not any(s.action == "联系紧急联系人" for claims in found.timeline.values() for s in claims)
+
+
+def test_complaint_statistics_are_no_route_and_a_public_hotline_is_general() -> None:
+    text = ("示例借催收投诉调查\n从投诉对象看，小贷公司占比最高。\n有的用户反映额度恢复要等一个月。\n"
+            "遇到示例借违规催收，可以拨打12378投诉。\n")
+    found = extract([_article(text)], PRODUCTS)
+    routes = [c for claims in found.rights.values() for c in claims if c.action == "投诉渠道"]
+    assert len(routes) == 1 and "12378" in routes[0].text

@@ -120,7 +120,7 @@ def _facts_of_clause(clause: str, credit_topic: bool = False) -> list[tuple[str,
     """(kind, action) pairs a clause states: one credit and one rights action per comma-part,
     the timeline steps it names (less those another includes), and nothing for a question,
     filler, a caption, advice or an ad."""
-    simple = to_simplified(clause)
+    simple = rules.AUDIENCE.sub("", to_simplified(clause))  # "家人们记住" speaks to viewers, not of family
     if any(p.search(simple) for p in rules.NOT_A_FACT):
         return []
     # "想知道有没有上征信，可以…": a part that asks is no statement of what it asks about
@@ -140,12 +140,26 @@ def _facts_of_clause(clause: str, credit_topic: bool = False) -> list[tuple[str,
                 action = next((a for k, a, p in rules.ACTIONS if k == family and p.search(part)), None)
                 if action and action not in found.get(family, []):
                     found.setdefault(family, []).append(action)
-    if "rights" in found:
-        found.pop("timeline", None)  # "催收不得在晚上九点后打电话" is a rule, not a step
+    if "timeline" in found and "rights" not in found and rules.VIOLATION.search(simple):
+        # "催收打给你的亲戚朋友，是违规的": the act described is what collectors may not do
+        ruled = [rules.VIOLATION_RIGHTS[a] for a in found["timeline"] if a in rules.VIOLATION_RIGHTS]
+        if rules.NIGHT.search(simple):
+            ruled.append("催收时段")
+        if ruled:
+            found["rights"] = list(dict.fromkeys(ruled))
+    # a part stating a rule or the report is not also a step: "催收不得在晚上九点后打电话" is a
+    # rule; the other parts of a table row ("第3天起电话催收，逾期记录按月报送") still state steps
+    blocked = [p for p in parts if any(pat.search(p) for k, a, pat in rules.ACTIONS if k == "rights" or a == "上报征信")
+               or (credit_topic and rules.REPORT_VERB.search(p))]
+    if "timeline" in found and ("rights" in found or "上报征信" in found.get("credit", [])):
+        free = [p for p in parts if p not in blocked] if len(parts) > 1 else []
+        found["timeline"] = [a for a in found["timeline"] if any(_ACTION_PATTERNS[a].search(p) for p in free)]
+        if not found["timeline"]:
+            found.pop("timeline")
     credits = []
     for credit in found.pop("credit", []):
         if credit == "上报征信":
-            found.pop("timeline", None)  # the report is the fact; the words around it describe it
+            pass
         elif credit_topic:
             pass  # the heading or question above speaks of the credit report
         elif credit == "影响贷款":
@@ -175,13 +189,13 @@ _RULES_LEAD = rules.RULES_TOPIC
 _ACTION_PATTERNS = {action: pattern for _, action, pattern in rules.ACTIONS}
 
 
-def _part_days(action: str, simple: str):
-    """The days stated in the comma-part of a clause that names an action."""
+def _part_days(action: str, simple: str) -> tuple[bool, tuple | None]:
+    """Whether a comma-part of the clause names the action, and the days that part states."""
     pattern = _ACTION_PATTERNS.get(action)
     for part in _PARTS.split(simple):
         if pattern is not None and pattern.search(part):
-            return parse_days(part, vague=False)
-    return None
+            return True, parse_days(part, vague=False)
+    return False, None
 
 
 def _about_credit(text: str) -> bool:
@@ -253,7 +267,7 @@ def extract(articles: list[SourceArticle], products: list[Product]) -> Extractio
         for st in stages:
             if st.id not in out.undated:
                 kept.append(st)
-            elif st.action in dated:
+            elif st.action in dated or scope == GENERAL:
                 continue
             elif st.action in first:
                 at = first[st.action]
@@ -431,8 +445,10 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
     for kind, action, route in facts:
         # "半个月开始打电话，超过30天会委外": each part's own day is its step's
         days, undated = clause_days, clause_undated
-        if own_days is not None and (part_days := _part_days(action, simple)) is not None:
-            days, undated = part_days, False
+        if own_days is not None:
+            _, part_days = _part_days(action, simple)
+            if part_days is not None:
+                days, undated = part_days, False
         chosen = scopes
         if action == "投诉渠道" and not named and route in rules.PUBLIC_ROUTES:
             chosen = [GENERAL]  # a public hotline is everyone's, whatever the article is about

@@ -271,6 +271,14 @@ def read_html(text: str) -> RawDocument:
     body = soup.body or soup
     candidates = [c for sel in _CONTENT_SELECTORS for c in body.select(sel)]
     container = max(candidates, key=lambda c: len(c.get_text("", strip=True)), default=body)
+    if container is not body and container.parent is not None:
+        # a thread's posts (or an answer page's answers) are siblings of one class: the
+        # content is all of them, not the longest one
+        classes = set(container.get("class") or [])
+        alike = [s for s in container.parent.find_all(container.name, recursive=False)
+                 if classes and classes & set(s.get("class") or [])]
+        if len(alike) >= 3:
+            container = container.parent
     # Everything beside the chosen container is page chrome; record it so nothing vanishes silently.
     node = container
     while node is not None and node is not body and node.parent is not None:

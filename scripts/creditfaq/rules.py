@@ -172,7 +172,7 @@ ACTIONS = (
                                      r"|(?:难|无法|不能|不会|没法)(?:以)?通过.{0,4}(?:审核|审批)|(?:房贷|车贷|贷款|信用卡).{0,6}(?:没戏|批不下来|批不了|办不下来|下不来)|(?:借贷|金融活动|贷款申请).{0,10}(?:不利影响|受到影响|造成影响)"
                                      r"|影响.{0,10}(?:房贷|车贷|贷款|审批|办卡|申请|借款)|拒贷")),
     ("rights", "催收时段", re.compile(r"(?:\d{1,2}\s*[:：点]\s*\d{0,2}|[早晚]上?\s*\d{1,2}\s*点|[早晚]上?[一二三四五六七八九十]+点)"
-                                     r".{0,12}(?:至|到|-|—|~|～|之间|以后|之后|以前|之前)")),
+                                     r".{0,12}(?:至|到|-|—|~|～|之间|以后|之后|以前|之前|后(?!果))")),
     ("rights", "不得冒充", re.compile(r"(?:冒充|假冒|假扮|自称).{0,6}(?:公检法|警察|公安|法院|检察|律师|政府|国家机关)")),
     ("rights", "不得骚扰他人", re.compile(r"(?:不得|不能|不可以|不允许|禁止|无权|不应|严禁)(?:向|给|对|找|跟)?.{0,12}(?:他人|第三人|亲友|家人|父母|配偶|朋友|同事|联系人|通讯录|无关)"
                                          r".{0,8}(?:联系|催收|告知|透露|骚扰|打扰|泄露|打电话|发短信|群发|说)"
@@ -181,7 +181,11 @@ ACTIONS = (
     ("rights", "不得暴力威胁", re.compile(r"(?:不得|不能|禁止|严禁|不允许|不可以|无权).{0,10}(?:暴力|威胁|恐吓|侮辱|辱骂|谩骂|骚扰|胁迫|诽谤)")),
     ("rights", "隐私保护", re.compile(r"(?:隐私|个人信息).{0,12}(?:保护|不得|泄露|权利|依法)"
                                      r"|(?:不得|禁止|不能|不可以|严禁).{0,12}(?:泄露|公开|出售|公布|曝光|发布|晒|发到|发在).{0,12}(?:个人信息|隐私|欠款信息|欠款情况|债务信息|照片|身份证|朋友圈|群|网上)")),
-    ("rights", "投诉渠道", re.compile(r"投诉|举报|12378|12363|(?<!\d)110(?!\d)|报警")),
+    # where to complain: a route, or what one can do ("可以向…投诉"); not the word 投诉 in a
+    # report about complaints ("投诉量同比上升")
+    ("rights", "投诉渠道", re.compile(r"12378|12363|(?<!\d)110(?!\d)|报警|投诉(?:热线|电话|渠道|途径|维权)"
+                                     r"|(?:向|到|去|找|登录|通过|拨打|致电).{0,16}(?:投诉|反映|举报)"
+                                     r"|(?:可以|可|请|直接|先|就|马上|立即)(?:去|再)?(?:打)?.{0,6}(?:投诉|举报)")),
     ("timeline", "起诉", re.compile(r"起诉|诉讼|法院|仲裁|立案|强制执行|打官司|法律程序|法律途径|法律手段")),
     ("timeline", "律师函", re.compile(r"律师函|律师催告函|律师信|法务函|催告函|律师.{0,4}(?:发函|联系)")),
     ("timeline", "上门", re.compile(r"上门|外访|家访|登门|实地")),
@@ -300,8 +304,14 @@ RULES_TOPIC = re.compile(r"违规|违法|不能做|不得|禁止|不允许|底�
 # A heading about where to complain, and what names a route under it.
 COMPLAINT_TOPIC = re.compile(r"投诉|维权|举报|申诉渠道")
 COMPLAINT_ROUTE = re.compile(r"客服|热线|拨打|电话|官网|平台|12378|12363|110")
+# Words by which a clause calls what it describes a violation, and the rule each step breaks.
+VIOLATION = re.compile(r"违规|违法|不合规|是不允许的|不被允许|是不对的")
+VIOLATION_RIGHTS = MappingProxyType({"联系紧急联系人": "不得骚扰他人"})
+NIGHT = re.compile(r"(?:晚上|夜里|深夜|凌晨|早上|清晨)\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:点|[:：]\d{2})|半夜|深夜")
+# Speaking to the audience ("家人们", "老铁们") is not speaking of the reader's family.
+AUDIENCE = re.compile(r"家人们|老铁们|宝子们|姐妹们|兄弟们|朋友们")
 # Under a heading or question about the credit report, these alone say a record is reported.
-REPORT_VERB = re.compile(r"(?<![马])上报(?!警)|报送|报上去|上传")
+REPORT_VERB = re.compile(r"(?<![马])上报(?!警)|报送|报上去|上传|(?:就|已经|被|会)报(?:了|上去)")
 # A part of a clause that asks rather than states: "想知道有没有上征信", "不确定是否会被起诉".
 EMBEDDED_QUESTION = re.compile(r"想知道|想确认|不知道|不确定|弄清楚|有没有|是否|会不会|能不能|要不要")
 # "whether X or Y": a clause that speaks of every kind of lender at once
