@@ -123,7 +123,8 @@ def test_each_comma_part_may_state_a_credit_fact_or_a_rule_of_its_own() -> None:
     text = ("示例借的征信和催收\n示例借逾期信息会报送征信，结清后记录还会保留5年。\n催收人员不得辱骂借款人，也不能冒充法院工作人员。\n")
     found = extract([_article(text)], PRODUCTS)
     assert {c.action for c in found.credit["demo-loan"]} == {"上报征信", "记录保留"}
-    assert {c.action for c in found.rights["demo-loan"]} == {"不得暴力威胁", "不得冒充"}
+    # a rule that names no lender is the law's, for every lender: general
+    assert {c.action for c in found.rights[GENERAL]} == {"不得暴力威胁", "不得冒充"}
 
 
 def test_a_body_about_another_product_than_the_title_files_unnamed_clauses_under_the_body_product() -> None:
@@ -142,13 +143,13 @@ def test_credit_facts_and_rules_read_as_sentences_made_from_the_fact_with_the_cl
     assert credit["上报征信"].text == "示例借逾期第5天起，通常会上报征信。" and credit["上报征信"].days == (5, None)
     assert credit["影响贷款"].text.startswith("征信上有示例借的逾期记录，以后申请房贷、车贷")
     assert all(c.evidence and c.evidence[0].quote in text for c in credit.values())
-    rules_ = {c.action: c.text for c in found.rights["demo-loan"]}
+    rules_ = {c.action: c.text for c in found.rights[GENERAL]}
     assert rules_["不得冒充"] == "催收人员不得冒充公检法等国家机关的工作人员。"
     assert rules_["不得暴力威胁"] == "催收不得使用恐吓、侮辱等手段。"
     # each route a fact of its own; a public hotline is a general rule, not the product's
     routes = [c.text for c in found.rights.get(GENERAL, []) if c.action == "投诉渠道"]
     assert len(routes) == 2, routes
-    assert not any(c.action == "投诉渠道" for c in found.rights["demo-loan"])
+    assert not any(c.action == "投诉渠道" for c in found.rights.get("demo-loan", []))
     assert any("12378" in r for r in routes) and any("110" in r for r in routes)
 
 
@@ -177,3 +178,10 @@ def test_complaint_statistics_are_no_route_and_a_public_hotline_is_general() -> 
     found = extract([_article(text)], PRODUCTS)
     routes = [c for claims in found.rights.values() for c in claims if c.action == "投诉渠道"]
     assert len(routes) == 1 and "12378" in routes[0].text
+
+
+def test_a_rule_is_a_lenders_only_where_the_clause_names_it_or_speaks_of_its_lender() -> None:
+    text = ("示例借的催收规矩\n催收人员不得辱骂借款人。\n示例借规定催收只在早8点到晚9点之间进行。\n平台不得冒充法院工作人员催收。\n")
+    found = extract([_article(text)], PRODUCTS)
+    assert {c.action for c in found.rights[GENERAL]} == {"不得暴力威胁"}
+    assert {c.action for c in found.rights["demo-loan"]} == {"催收时段", "不得冒充"}

@@ -452,6 +452,11 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
         chosen = scopes
         if action == "投诉渠道" and not named and route in rules.PUBLIC_ROUTES:
             chosen = [GENERAL]  # a public hotline is everyone's, whatever the article is about
+        elif kind == "rights" and not named and not ctx.heading_products and not rules.LENDER_WORDS.search(simple):
+            # what collectors may not do is the law's, for every lender: a rule is one lender's
+            # only where the clause, its label or its heading names that lender, or the clause
+            # speaks of the article's lender ("银行不得…" in a page about credit cards)
+            chosen = [GENERAL]
         for scope in dict.fromkeys(chosen):
             key = (kind, scope, action, days)
             if kind != "timeline":

@@ -95,7 +95,7 @@ def score(page: str, blind: bool, gold: list[Fact], predicted: list[Fact]) -> Fa
 
 def predicted_facts(article: SourceArticle, products: list[Product]) -> list[Fact]:
     """What the extractor takes from one article, as facts."""
-    from .extract import _channels  # the extractor's own channel reading
+    from .extract import _channels, _fact_channels  # the extractor's own channel reading
 
     found = extract([article], products)
     facts: list[Fact] = []
@@ -106,7 +106,8 @@ def predicted_facts(article: SourceArticle, products: list[Product]) -> list[Fac
         facts += [Fact("credit", scope, c.days or reporting_days(c.said), ("征信", *_channels(c.said)), c.action, c.said)
                   for c in claims]
     for scope, claims in found.rights.items():
-        facts += [Fact("rights", scope, None, tuple(_channels(c.said)), c.action, c.said)
+        facts += [Fact("rights", scope, None, tuple(_fact_channels(c.action, _channels(c.said))) if c.action
+                       else tuple(_channels(c.said)), c.action, c.said)
                   for c in claims]
     return facts
 

@@ -130,7 +130,7 @@ CHANNEL_WORDS = MappingProxyType(
         "短信": ("短信", "简讯", "短讯", "信息提醒", "发信息"),  # matched on Simplified text: 簡訊 arrives as 简讯
         "APP": ("APP", "App", "app", "推送", "站内信", "应用内", "弹窗", "消息通知", "客户端"),
         "电话": ("电话", "客服联系", "来电", "致电", "語音", "语音", "外呼", "机器人", "AI", "打给", "电催", "電話", "拨打",
-               "热线", "报警"),
+               "热线", "报警", "通话"),
         "邮件": ("邮件", "电子邮件", "邮箱", "郵件"),
         "信函": ("信函", "律师函", "催收函", "催告函", "律师信", "法务函", "催款函", "信件"),
         "上门": ("上门", "上門", "外访", "家访", "登门"),
@@ -206,8 +206,11 @@ ACTION_CHANNELS = MappingProxyType({
     "提醒": ("短信", "APP", "邮件", "电话"), "自动扣款": ("账户",), "罚息": ("费用",), "冻结额度": ("账户",),
     "电话催收": ("电话",), "联系紧急联系人": ("第三方", "电话", "短信"), "委外催收": ("第三方", "电话", "上门"),
     "上门": ("上门", "第三方"), "律师函": ("信函", "短信"), "起诉": ("诉讼",), "上报征信": ("征信",),
+    # rules: one on calling hours is about calls; one on third parties is about them
+    "催收时段": ("电话", "短信"), "不得骚扰他人": ("第三方", "电话", "短信"),
 })
 ACTION_IMPLIES = MappingProxyType({
+    "催收时段": ("电话",), "不得骚扰他人": ("第三方",),
     "自动扣款": ("账户",), "罚息": ("费用",), "冻结额度": ("账户",), "电话催收": ("电话",),
     "联系紧急联系人": ("第三方", "电话"), "委外催收": ("第三方",), "上门": ("上门",), "律师函": ("信函",),
     "起诉": ("诉讼",), "上报征信": ("征信",),
@@ -294,6 +297,8 @@ GENERIC_SCOPE = re.compile(
 )
 # A part of a clause that tells the reader what to do: "投诉之前，记得把录音保存好".
 ADVICE_PART = re.compile(r"^\s*(?:记得|最好|一定要|千万|务必|切记|不妨)")
+# Words by which a clause speaks of the lender of the article's product.
+LENDER_WORDS = re.compile(r"银行|平台|贷款方|放贷方|发卡行|本公司|我们公司|该公司")
 # Complaint routes open to every borrower (CLAIM_SLOTS["投诉渠道"] words): general rules.
 PUBLIC_ROUTES = frozenset({"拨打12378（金融监管部门的消费者投诉热线）投诉", "拨打12363（中国人民银行）反映征信问题",
                            "受到威胁时拨打110报警", "向中国互联网金融协会投诉", "向消费者协会投诉"})
