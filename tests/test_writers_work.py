@@ -366,3 +366,30 @@ def test_a_writer_edited_topic_file_of_the_old_model_keeps_every_edit_under_the_
     assert run(project, "render").returncode == 0
     page = (project / "docs/generated/products/jd-baitiao.md").read_text(encoding="utf-8")
     assert "京东白条逾期第4天起会有客服来电。" in page and "来源只说可能" not in page
+
+
+def test_the_publication_gate_holds_back_what_an_editor_would_strike_and_tells_writers(project: Path) -> None:
+    """A machine claim with a censored gap, a question or a lost list never reaches the page;
+    the report lists it with its file, line and reason; the same words set `edited` by a
+    writer are published as the writer wrote them."""
+    path = project / TOPIC
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    held = {"timeline": "平台会通过短信、 、邮件提醒你还款。", "credit": "逾期多久会上征信？"}
+    for kind, text in held.items():
+        data.setdefault(kind, []).insert(0, {"id": f"{'stage' if kind == 'timeline' else kind}-held-1",
+                                             "status": "machine", "text": text,
+                                             "sources": [data["timeline"][-1]["sources"][0]] if data.get("timeline")
+                                             else []})
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert run(project, "render").returncode == 0
+    page = (project / "docs/generated/products/huabei.md").read_text(encoding="utf-8")
+    assert "邮件提醒你还款" not in page and "逾期多久会上征信？" not in page.split("## 读者常问")[0]
+    report = run(project, "report")
+    lines = [l for l in report.stdout.splitlines() if "held-back" in l]
+    assert any(l.startswith(f"{TOPIC}:") and "审查空缺" in l for l in lines), report.stdout
+    assert any("不是陈述" in l for l in lines), report.stdout
+
+    data["timeline"][0]["status"] = "edited"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert run(project, "render").returncode == 0
+    assert "邮件提醒你还款" in (project / "docs/generated/products/huabei.md").read_text(encoding="utf-8")

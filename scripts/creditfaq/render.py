@@ -16,6 +16,7 @@ from .model import (ANSWERED_IN, SECTIONS, Claim, GlossaryTerm, GuidanceRule, Ov
                     SourceArticle, TopicFile)
 from .rules import ACTION_PHRASES, COMPARE_DAYS, GENERAL, SEARCH_TERMS, TOPIC_PAGES
 from .days import days_label
+from .publish import published
 from .text import is_traditional, short_hash, to_simplified
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -198,7 +199,8 @@ def faq_json_ld(product: Product, topic: TopicFile, law: dict[str, list[Regulati
 
 
 def _visible(claims: list[Claim]) -> list[Claim]:
-    return [c for c in claims if c.status != "rejected"]
+    """What readers see of a list of claims: what passes the publication gate."""
+    return published(claims)
 
 
 class Guidance:

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .model import ANSWERED_IN, SECTIONS
 from .pipeline import Corpus
+from .publish import held_back, published
 
 KINDS = {
     "empty-section": "空缺的部分",
@@ -18,6 +19,7 @@ KINDS = {
     "old-source": "较旧的来源",
     "unanswered": "没有答案的读者问题",
     "never-reviewed": "从未审核",
+    "held-back": "未发布的机器说法",
 }
 
 
@@ -38,7 +40,11 @@ def health(corpus: Corpus, today: dt.date, max_age_days: int = 730) -> list[Row]
     for product, topic in sorted(corpus.topics.items()):
         file = corpus.files[f"topic:{product}"]
         loc = corpus.located[f"topic:{product}"]
-        visible = {kind: [c for c in getattr(topic, kind) if c.status != "rejected"] for kind, _ in SECTIONS}
+        visible = {kind: published(getattr(topic, kind)) for kind, _ in SECTIONS}
+        for kind, _ in SECTIONS:
+            for i, claim in enumerate(getattr(topic, kind)):
+                if claim.status != "rejected" and (reason := held_back(claim)):
+                    rows.append(Row(product, "held-back", file, loc.where((kind, i))[0], f"{claim.text[:30]}：{reason}"))
         if topic.reviewed is None:
             rows.append(Row(product, "never-reviewed", file, loc.where(("product",))[0], "set `reviewed:` after review"))
         for kind, title in SECTIONS:

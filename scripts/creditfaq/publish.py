@@ -1,0 +1,39 @@
+"""The publication gate: what of the topic data reaches readers. A machine claim is held back
+when a careful editor would strike it out — its sentence has a censored gap, it asks a
+question, it is filler, advice or the lender's point of view, or it leads in to a list that
+was lost. A writer's `edited` or `editorial` claim is published as the writer wrote it; a
+`rejected` one never is. What is held back is listed for writers by `creditfaq report`.
+
+Pure: a claim in, a reason (in Chinese, for writers) or None out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import rules
+from .model import Claim
+from .text import to_simplified
+
+_LEAD_IN = re.compile(r"[:：]\s*$")
+
+
+def held_back(claim: Claim) -> str | None:
+    """Why a claim is not published, or None when it is."""
+    if claim.status == "rejected":
+        return "编辑已拒绝"
+    if claim.status != "machine":
+        return None  # the writer's words, as the writer wrote them
+    text = to_simplified(claim.text)
+    if rules.CENSORED_GAP.search(claim.text):
+        return "句子里有被删掉的词（来源的审查空缺），请改写后设为 edited"
+    if _LEAD_IN.search(text):
+        return "句子引出的列表在来源里丢失了，请补全后设为 edited"
+    if any(p.search(text) for p in rules.NOT_A_FACT):
+        return "不是陈述：问题、套话、建议、广告或放贷方的观点"
+    return None
+
+
+def published(claims: list[Claim]) -> list[Claim]:
+    """The claims readers see, in their order."""
+    return [c for c in claims if held_back(c) is None]
