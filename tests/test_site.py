@@ -274,3 +274,24 @@ def test_the_build_fails_when_a_page_loads_from_another_host(project: Path) -> N
     assert result.returncode == 1
     assert 'site/widget/index.html: <script src="https://cdn.example.com/widget.js">: loads from another host' in result.stderr
     assert 'site/widget/index.html: <img srcset="//img.example.com/a.png 2x">: loads from another host' in result.stderr
+
+
+def test_a_rule_whose_window_closed_is_shown_only_as_ended_and_a_caveat_goes_with_its_rule() -> None:
+    import datetime as dt
+
+    from creditfaq.model import Product, Regulation, TopicFile
+    from creditfaq.render import render_site
+
+    product = Product(id="demo-pay", name="示例付")
+    window = Regulation(id="demo-window", law="《示例通知》", topic="征信影响", summary="限期内还清的逾期不予展示。",
+                        confidence="secondary", attribution="据新闻报道", evidence="示例", valid_until=dt.date(2026, 3, 31))
+    old_text = Regulation(id="demo-old-text", law="《示例法》", article="第1条", topic="催收权益", summary="不得威胁。",
+                          confidence="verified", evidence="示例", caveat="这是旧文本，新文本的条号未核实")
+    topic = TopicFile(product="demo-pay")
+    before = render_site([product], [], [topic], [window, old_text], today=dt.date(2026, 3, 1))
+    after = render_site([product], [], [topic], [window, old_text], today=dt.date(2026, 12, 1))
+    assert "限期内还清的逾期不予展示" in before["products/demo-pay.md"]
+    assert "限期内还清的逾期不予展示" not in after["products/demo-pay.md"]
+    assert "已于 2026-03-31 结束" in after["regulations.md"] and "已于 2026-03-31 结束" not in before["regulations.md"]
+    for page in (after["products/demo-pay.md"], after["regulations.md"]):
+        assert "不得威胁。（注意：这是旧文本，新文本的条号未核实）" in page

@@ -118,6 +118,9 @@ class Regulation(Record):
     attribution: str | None = None
     evidence: str
     fact_sheet_row: int | None = None
+    valid_until: dt.date | None = Field(None, description="the last day the rule applies (a one-off window); after "
+                                                          "it the rule is shown as ended, never as in force")
+    caveat: str | None = Field(None, description="what the fact sheet warns about the rule, shown with it")
 
     @model_validator(mode="after")
     def _attribution_matches_confidence(self) -> "Regulation":
@@ -128,6 +131,9 @@ class Regulation(Record):
     @property
     def publishable(self) -> bool:
         return self.confidence != "unverified"
+
+    def in_force(self, today: dt.date) -> bool:
+        return self.valid_until is None or today <= self.valid_until
 
 
 class RegulationRegistry(Record):

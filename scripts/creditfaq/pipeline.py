@@ -497,16 +497,16 @@ def render(project: Project, corpus: Corpus) -> list[str]:
             elif path.is_file():
                 files[path.relative_to(project.pages).as_posix()] = path.read_bytes()
     assert corpus.products is not None
+    # pages are dated by the build's SOURCE_DATE_EPOCH, so builds stay reproducible
+    epoch = source_date_epoch(project)
+    today = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
     files.update(render_site(corpus.products.products, list(corpus.articles.values()), list(corpus.topics.values()),
                              corpus.regulations.regulations if corpus.regulations else [],
                              corpus.questions.questions if corpus.questions else [],
                              corpus.glossary.terms if corpus.glossary else [],
-                             corpus.guidance.guidance if corpus.guidance else []))
+                             corpus.guidance.guidance if corpus.guidance else [], today))
     from .report import health, report_page
 
-    # the report page is dated by the build's SOURCE_DATE_EPOCH, so builds stay reproducible
-    epoch = source_date_epoch(project)
-    today = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
     files["report.md"] = report_page(health(corpus, today), today, os.environ.get("CREDITFAQ_EDIT_URL"))
     return sync_tree(project, project.generated, files)
 

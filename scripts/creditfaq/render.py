@@ -6,6 +6,7 @@ text, and no markup from a source can reach the site.
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from collections import defaultdict
@@ -138,9 +139,10 @@ def regulation_line(reg: Regulation, prefix: str, gl: Glossary = NO_GLOSSARY) ->
     """A legal statement as the fact sheet allows it: verified as law with its article,
     secondary only behind its attribution. Unverified ones are never passed here."""
     link = f"[{esc(citation(reg))}]({prefix}regulations.md#{reg.id})"
+    caveat = f"（注意：{esc(reg.caveat)}）" if reg.caveat else ""
     if reg.confidence == "verified":
-        return f"{link}：{gl.mark(esc(reg.summary))}"
-    return f"{esc(reg.attribution or '据报道')}，{gl.mark(esc(reg.summary))}（{link}，二手来源，未对照原文核实）"
+        return f"{link}：{gl.mark(esc(reg.summary))}{caveat}"
+    return f"{esc(reg.attribution or '据报道')}，{gl.mark(esc(reg.summary))}（{link}，二手来源，未对照原文核实）{caveat}"
 
 
 def _regulations_for(kind: str, product: Product, regulations: list[Regulation]) -> list[Regulation]:
@@ -699,7 +701,7 @@ def self_check_page(with_topic: list[tuple[Product, TopicFile]]) -> str:
             '<noscript>这个页面需要浏览器运行 JavaScript。也可以直接查看<a href="../products/">各产品页面</a>。</noscript>\n')
 
 
-def regulations_page(regulations: list[Regulation], gl: Glossary = NO_GLOSSARY) -> str:
+def regulations_page(regulations: list[Regulation], gl: Glossary = NO_GLOSSARY, today: dt.date | None = None) -> str:
     parts = [front_matter("reference", title="法律法规与监管规定",
                           description="本站引用的征信、催收与投诉相关法律条文和监管规定，注明可信度。"),
              "# 法律法规与监管规定\n",
@@ -713,9 +715,13 @@ def regulations_page(regulations: list[Regulation], gl: Glossary = NO_GLOSSARY) 
         for r in entries:
             badge = "已核实" if r.confidence == "verified" else "二手来源"
             effective = f"（{r.effective.isoformat()} 起施行）" if r.effective else ""
+            if r.valid_until and today and not r.in_force(today):
+                badge += f" · 已于 {r.valid_until.isoformat()} 结束，现在不再适用"
             text = gl.mark(esc(r.summary))
             if r.confidence != "verified":
                 text = f"{esc(r.attribution or '据报道')}，{text}"
+            if r.caveat:
+                text += f"（注意：{esc(r.caveat)}）"
             parts.append(f"**{esc(citation(r))}**{effective} · {badge}\n{{: #{r.id} }}\n\n{text}\n")
     return "\n".join(parts)
 
@@ -734,7 +740,13 @@ def glossary_page(terms: list[GlossaryTerm], regulations: list[Regulation]) -> s
 
 def render_site(products: list[Product], articles: list[SourceArticle], topics: list[TopicFile],
                 regulations: list[Regulation] = (), general_questions: list[Question] = (),
-                glossary: list[GlossaryTerm] = (), guidance_rules: list[GuidanceRule] = ()) -> dict[str, str]:
+                glossary: list[GlossaryTerm] = (), guidance_rules: list[GuidanceRule] = (),
+                today: dt.date | None = None) -> dict[str, str]:
+    """`today`: the build's date; a rule whose window closed before it is shown only on the
+    regulations page, as ended."""
+    all_regulations = list(regulations)
+    if today is not None:
+        regulations = [r for r in regulations if r.in_force(today)]
     gl = Glossary(list(glossary))
     guidance = Guidance(list(guidance_rules), list(regulations))
     by_id = {p.id: p for p in products}
@@ -755,8 +767,8 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
         "products/index.md": products_index(with_topic),
         "articles/index.md": articles_index(ordered),
     }
-    if regulations:
-        files["regulations.md"] = regulations_page(list(regulations), gl)
+    if all_regulations:
+        files["regulations.md"] = regulations_page(all_regulations, gl, today)
     files["questions.md"] = questions_page(with_topic, list(general_questions))
     files["self-check.md"] = self_check_page(with_topic)
     files["topics/index.md"] = topics_index()
