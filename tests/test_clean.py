@@ -517,3 +517,22 @@ def test_a_forum_threads_posts_are_all_kept_not_only_the_longest() -> None:
     page = f"<html><head><title>逾期经历</title></head><body><nav>首页</nav><div class='thread'>{posts}</div></body></html>"
     text = " ".join(b.text for b in read_html(page).blocks)
     assert all(f"第{i}楼" in text for i in range(1, 6))
+
+
+def _cleaned_text(text: str) -> SourceArticle:
+    return clean(read_text(text), article_id="t", source="t.txt", sha256="0" * 64, encoding="utf-8")
+
+
+def test_toolbars_qa_chrome_and_spaced_dates_go_but_a_table_row_written_with_spaces_stays() -> None:
+    page = ("某某问答网 — 有问必答\n首页　找律师　法律咨询　案例库\n示例借逾期两年，催收说要上门，该怎么办？\n"
+            "咨询人：李先生　地区：湖北武汉\n张贴于 2024 年 5 月 6 日 由 小王\n"
+            "欠款不还是民事纠纷，一般不会因此被拘留，可以先和平台协商分期还款，说明自己的困难。\n"
+            "1-3天　短信提醒　收取罚息\n关注问题　写回答　邀请回答\n采纳率：92%　擅长：债务\n第1页　下一页　尾页\n"
+            "3 条留言\n说得太对了，我也是这样协商成功的。\n")
+    article = _cleaned_text(page)
+    text = "\n".join(p.text for p in article.paragraphs())
+    assert article.title == "示例借逾期两年，催收说要上门，该怎么办？"
+    assert article.date == dt.date(2024, 5, 6)
+    assert "一般不会因此被拘留" in text and "1-3天 短信提醒 收取罚息" in text  # full-width spaces normalised
+    for furniture in ("找律师", "写回答", "采纳率", "下一页", "咨询人", "我也是这样协商成功"):
+        assert furniture not in text, furniture

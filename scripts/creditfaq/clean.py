@@ -122,8 +122,10 @@ def _headline_score(text: str) -> float:
         score += 1
     elif len(view) > 50:
         score -= 4
-    if re.search(r"[。；;]\s*$", view) or view.count("，") >= 2:
+    if re.search(r"[。；;]\s*$", view) or view.count("，") >= 3:
         score -= 3  # a sentence, not a headline
+    elif view.count("，") >= 2:
+        score -= 1  # "微粒贷逾期四个月，协商成功分期了，说说经过": a long headline still
     return score
 
 
@@ -131,16 +133,17 @@ def _choose_title(lines: list[_Line], removed: list[RemovedBlock]) -> tuple[str,
     """A text page's title, chosen among its first lines by the shape of a headline: not a
     breadcrumb, a byline, a site's name or a label, not a sentence. Returns the title, the
     lines left, and whether no line looked like a headline (the title is then its first words)."""
-    best, best_at, label = float("-inf"), None, None
+    best, best_at, label, raw = float("-inf"), None, None, float("-inf")
     for i, line in enumerate(lines[:rules.TITLE_CANDIDATES]):
         text = line.text
         if m := rules.TITLE_LABEL.match(text):
             text = m["title"]
-        score = _headline_score(text) - 0.25 * i  # of two likely headlines, the first
+        own = _headline_score(text)
+        score = own - 0.25 * i  # of two likely headlines, the first
         if score > best:
-            best, best_at, label = score, i, text
-    if best_at is None or best < 1:
-        first = next((line for line in lines if not _furniture(line.text)), lines[0])
+            best, best_at, label, raw = score, i, text, own
+    if best_at is None or (best < 1 and raw < 2):  # a clear headline further down is still the headline
+        first = next((line for line in lines if _headline_score(line.text) > float("-inf")), lines[0])
         words = re.split(r"[。！？!?；;]", first.text)[0][:30]
         return words or first.text[:30], lines, True
     header = []

@@ -251,7 +251,7 @@ def is_traditional(text: str) -> bool:
     return changed >= 3 and changed / max(len(han), 1) >= 0.05
 
 
-_DATE = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})")
+_DATE = re.compile(r"((?:19|20)\d{2})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})")
 
 
 def find_date(text: str) -> dt.date | None:
