@@ -295,3 +295,21 @@ def test_a_rule_whose_window_closed_is_shown_only_as_ended_and_a_caveat_goes_wit
     assert "已于 2026-03-31 结束" in after["regulations.md"] and "已于 2026-03-31 结束" not in before["regulations.md"]
     for page in (after["products/demo-pay.md"], after["regulations.md"]):
         assert "不得威胁。（注意：这是旧文本，新文本的条号未核实）" in page
+
+
+def test_a_product_page_asks_the_readers_question_and_names_each_name_once_in_simplified() -> None:
+    from creditfaq.model import Product, TopicFile
+    from creditfaq.render import render_site
+
+    product = Product(id="demo-pay", name="示例付", aliases=["示例付款", "示例付款", "範例花唄"])
+    page = render_site([product], [], [TopicFile(product="demo-pay")], [])["products/demo-pay.md"]
+    assert "\n# 示例付逾期会怎样？\n" in page
+    front = page.split("---")[1]
+    tags = [line[2:] for line in front.splitlines() if line.startswith("- ")]
+    assert len(tags) == len(set(tags)) and "範例花唄" not in tags and "范例花呗" in tags
+
+
+def test_an_article_page_shows_no_internal_file_name(built_site: Path) -> None:
+    for page in (built_site / "articles").glob("*/index.html"):
+        text = _soup(page).get_text(" ")
+        assert "原始文件" not in text and "data/sources" not in text and ".txt" not in text, page

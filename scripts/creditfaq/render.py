@@ -287,14 +287,16 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
         front_matter("product", title=f"{product.name}逾期：时间线、征信影响与催收权益",
                      # tags: shown on the page, listed on the tag index, and weighted heavily by
                      # search, so 蚂蚁花呗 finds the 花呗 page first
-                     tags=[product.name, *product.aliases, *([product.category] if product.category else [])],
+                     # one chip per name as readers in mainland China write it: 花唄 is 花呗
+                     tags=list(dict.fromkeys(to_simplified(t) for t in (product.name, *product.aliases,
+                                                                          *([product.category] if product.category else [])))),
                      description=f"{product.name}逾期后会发生什么、何时影响征信、催收时你有哪些权利，整理自 {len(cited)} 篇来源文章。"),
-        f"# {esc(product.name)}\n",
+        f"# {esc(product.name)}逾期会怎样？\n",  # the page's question, as the reader asks it
         '<div class="cf-infobox" markdown>\n',
         f"- **产品**：{esc(product.name)}",
     ]
-    if product.aliases:
-        parts.append(f"- **又称**：{esc('、'.join(product.aliases))}")
+    if aliases := [a for a in dict.fromkeys(to_simplified(a) for a in product.aliases) if a != product.name]:
+        parts.append(f"- **又称**：{esc('、'.join(aliases))}")
     parts.append(f"- **提供方**：{esc(product.provider) if product.provider else '本站尚未核实'}")
     if product.category:
         parts.append(f"- **类型**：{esc(product.category)}")
@@ -362,19 +364,12 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
     return "\n".join(parts)
 
 
-def source_label(source: str) -> str:
-    """A source file's name as readers may see it: no markup, no personal data."""
-    from .text import safe_text
-
-    return safe_text(source.rsplit("/", 1)[-1])[0] or "（文件名已隐去）"
-
-
 def article_page(article: SourceArticle, products: list[Product], original: SourceArticle | None = None,
                  gl: Glossary = NO_GLOSSARY) -> str:
     meta = []
     if article.date:
         meta.append(f"发布时间：{article.date.isoformat()}")
-    meta.append(f"原始文件：{esc(source_label(article.source))}")
+    # the source file's name is the writers' (data/sources/), not something a reader can open
     if products:
         meta.append("涉及产品：" + "、".join(f"[{esc(p.name)}](../products/{p.id}.md)" for p in products))
     parts = [
