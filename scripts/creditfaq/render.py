@@ -553,10 +553,13 @@ def overdue_days_page(with_topic: list[tuple[Product, TopicFile]], regulations: 
             cells.append(f"[{esc(shown)}](../products/{product.id}.md#{covering[0].id})")
         rows.append(f"| [{esc(product.name)}](../products/{product.id}.md) | " + " | ".join(cells) + " |")
     if rows:
+        # on a phone the table scrolls sideways under a product column that stays in place
+        parts.append('<div class="cf-compare" markdown>\n')
         parts.append("| 产品 | " + " | ".join(f"第{d}天" for d in COMPARE_DAYS) + " |")
         parts.append("|---" * (len(COMPARE_DAYS) + 1) + "|")
         parts += rows
-        parts.append("")
+        parts.append("\n</div>\n")
+        parts.append('<p class="cf-scroll-hint">表格较宽：在手机上左右滑动查看其他天数。</p>\n')
     else:
         parts.append("现有来源文章还没有写明具体天数的逾期阶段。\n")
     law = {r.id: r for r in regulations if r.publishable}
