@@ -180,3 +180,12 @@ def test_parse_days_beginnings_are_open_and_frequencies_are_no_day(text: str, ex
 )
 def test_parse_days_ranges_weeks_and_first_days(text: str, expected) -> None:
     assert parse_days(text, vague=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("逾期7天通知家人", (7, 7)), ("逾期3天通过短信提醒", (3, 3)), ("还款日会提前3天短信提醒", (-3, -3)),
+     ("提前一周短信提醒", (-7, -7)), ("逾期三个月以内", (1, 90)), ("逾期3个月以内", (1, 90)), ("逾期一周内", (1, 7))],
+)
+def test_parse_days_words_that_look_like_counts_and_days_before_the_due_date(text: str, expected) -> None:
+    assert parse_days(text, vague=False) == expected

@@ -185,3 +185,26 @@ def test_a_rule_is_a_lenders_only_where_the_clause_names_it_or_speaks_of_its_len
     found = extract([_article(text)], PRODUCTS)
     assert {c.action for c in found.rights[GENERAL]} == {"不得暴力威胁"}
     assert {c.action for c in found.rights["demo-loan"]} == {"催收时段", "不得冒充"}
+
+
+def test_a_negated_fact_never_reads_as_its_opposite() -> None:
+    text = ("示例借的说明\n示例借逾期1-3天不会上报征信。\n示例借逾期不会上门催收。\n示例借逾期记录不会影响申请房贷。\n"
+            "晚上10点到早上8点之间不得催收。\n")
+    found = extract([_article(text)], PRODUCTS)
+    texts = [c.text for claims in (*found.timeline.values(), *found.credit.values(), *found.rights.values())
+             for c in claims]
+    assert "示例借逾期第1–3天，不会上报征信。" in texts
+    assert not any("会上门" in t and "不会" not in t for t in texts)
+    assert not any(t.endswith("会受影响。") for t in texts) and not any("时间应在" in t for t in texts)
+
+
+def test_a_step_dated_by_a_second_source_stays_when_the_first_gave_no_day() -> None:
+    one = _article("示例借逾期\n示例借逾期后一般会发短信提醒。\n", "one")
+    two = _article("示例借逾期第一天\n示例借逾期第1天起会短信提醒还款。\n", "two")
+    stages = _stages(extract([one, two], PRODUCTS), "demo-loan")
+    assert [(s.action, s.days) for s in stages] == [("提醒", (1, None))] and len(stages[0].sources) == 2
+
+
+def test_a_product_one_opened_is_still_the_subject() -> None:
+    found = extract([_article("开通示例借后逾期会怎样\n开通示例借后逾期第3天会打电话催收。\n")], PRODUCTS)
+    assert ("电话催收", (3, 3)) in {(s.action, s.days) for s in _stages(found, "demo-loan")}

@@ -393,3 +393,22 @@ def test_the_publication_gate_holds_back_what_an_editor_would_strike_and_tells_w
     path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     assert run(project, "render").returncode == 0
     assert "邮件提醒你还款" in (project / "docs/generated/products/huabei.md").read_text(encoding="utf-8")
+
+
+def test_two_complaint_routes_of_one_sentence_keep_their_own_ids_and_rejections(project: Path) -> None:
+    (project / "data/sources/zz-routes.txt").write_text(
+        "京东白条催收投诉\n遇到京东白条违规催收，可以拨打12378投诉，受到威胁时直接拨打110报警。\n", encoding="utf-8")
+    assert run(project, "ingest").returncode == 0 and run(project, "extract").returncode == 0
+    path = project / "data/topics/jd-baitiao.yml"  # the sentence names the product
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    routes = [r for r in data["rights"] if r.get("action") == "投诉渠道"]
+    by_route = {("12378" if "12378" in r["text"] else "110"): r for r in routes}
+    assert set(by_route) == {"12378", "110"}
+    by_route["12378"]["status"] = "rejected"
+    data["rights"].remove(by_route["110"])
+    data["rights"].insert(0, by_route["110"])  # the writer's own order
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert run(project, "extract").returncode == 0
+    after = {r["id"]: r for r in yaml.safe_load(path.read_text(encoding="utf-8"))["rights"]}
+    assert after[by_route["12378"]["id"]]["status"] == "rejected" and "12378" in after[by_route["12378"]["id"]]["text"]
+    assert "110" in after[by_route["110"]["id"]]["text"]

@@ -21,16 +21,16 @@ _MONTH = r"个多?月"
 _WEEK = r"(?:个)?(?:周|星期|礼拜)"
 _NEGATION = re.compile(r"(?:不是|并不|并非|不会|非|没有)\S{0,3}$")
 _RANGE = re.compile(rf"(?P<a>{_NUM})\s*(?:-|－|~|～|〜|到|至)\s*(?:第\s*)?(?P<b>{_NUM})\s*(?:(?P<m>{_MONTH})|(?P<w>{_WEEK})|{_UNIT})")
-_FIRST = re.compile(rf"(?:头|前)\s*(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|(?P<w>{_WEEK})|{_UNIT})")  # 前一周: days 1 to 7
+_FIRST = re.compile(rf"(?<!提)(?:头|前)\s*(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|(?P<w>{_WEEK})|{_UNIT})")  # 前一周: days 1 to 7
 _PAIR = re.compile(r"(?P<a>[一二两兩三四五六七八九])(?P<b>[二两兩三四五六七八九十])(?:个)?天")  # 两三天, 一两天
 _BEFORE_DUE = re.compile(r"还款日|到期日?|账单日")
 _OPEN = re.compile(rf"(?:超过|超出|大于|满|达到|超)\s*(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|{_UNIT})"
                    rf"|(?P<c>{_NUM})\s*(?:(?P<n>{_MONTH})|{_UNIT})\s*(?:以上|以后|之后|后|起|(?:就|便|才)?开始|往后|及以上|\+|＋)")
 _OPEN_BEFORE = re.compile(r"(?:超过|超出|大于|满|达到)\s*$")
 _OPEN_AFTER = re.compile(r"^(?:左右)?(?:以上|以后|之后|后|起|(?:就|便|才)?开始|往后|\+|＋)")
-_WITHIN = re.compile(rf"(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|{_UNIT})\s*(?:以内|之内|内|(?:左右)?的?(?:还款)?宽限期)")
-_BEFORE = re.compile(rf"(?:还款日|到期日?)前\s*(?P<a>{_NUM})\s*(?:{_UNIT}|(?P<w>{_WEEK}))")
-_FREQUENCY = re.compile(rf"\s*(?:可能|会|能|就|要)?\s*(?:打|发|催|来)?\s*(?:不止|好几|几|多达|最多|至少)?\s*(?:{_NUM})?\s*[次通遍]")
+_WITHIN = re.compile(rf"(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|(?P<w>{_WEEK})|{_UNIT})\s*(?:以内|之内|内|(?:左右)?的?(?:还款)?宽限期)")
+_BEFORE = re.compile(rf"(?:还款日|到期日?|提)前\s*(?P<a>{_NUM})\s*(?:{_UNIT}|(?P<w>{_WEEK}))")
+_FREQUENCY = re.compile(rf"\s*(?:可能|会|能|就|要)?\s*(?:打|发|催|来)?\s*(?:不止|好几|几|多达|最多|至少)?\s*(?:{_NUM})?\s*(?:次|遍|通(?![知过讯报话]))")
 _SINGLE = re.compile(rf"(?:第\s*)?(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|{_UNIT})")
 
 
@@ -95,6 +95,11 @@ def _parse_exact(text: str) -> DayRange | None:
         if free(m) and n is not None and not _BEFORE_DUE.search(text[max(0, m.start() - 4):m.start()]):
             taken.append(m.span())
             add(m.start(), (1, n * (30 if m["m"] else 7 if m["w"] else 1)))
+    for m in _WITHIN.finditer(text):
+        n = chinese_number(m["a"])
+        if free(m) and n is not None and not text[:m.start()].endswith("第"):
+            taken.append(m.span())
+            add(m.start(), (1, n * (30 if m["m"] else 7 if m["w"] else 1)))  # 逾期7天以内: days 1 to 7
     for phrase, rng in DAY_PHRASES.items():
         for m in re.finditer(re.escape(phrase), text):
             if free(m):
@@ -113,11 +118,6 @@ def _parse_exact(text: str) -> DayRange | None:
         if free(m) and n is not None:
             taken.append(m.span())
             add(m.start(), (n * (30 if m["m"] or m["n"] else 1), None))
-    for m in _WITHIN.finditer(text):
-        n = chinese_number(m["a"])
-        if free(m) and n is not None and not text[:m.start()].endswith("第"):
-            taken.append(m.span())
-            add(m.start(), (1, n * (30 if m["m"] else 1)))  # 逾期7天以内: days 1 to 7
     for m in _SINGLE.finditer(text):
         n = chinese_number(m["a"])
         if _FREQUENCY.match(text[m.end():]) and not m.group(0).startswith("第"):

@@ -170,6 +170,12 @@ def _facts_of_clause(clause: str, credit_topic: bool = False) -> list[tuple[str,
         credits.append(credit)
     if credits:
         found["credit"] = credits
+    # "不会上门催收": what a lender does not do is no step of the timeline (the model has no
+    # negative steps), and a sentence made from it would say the opposite
+    if "timeline" in found:
+        found["timeline"] = [a for a in found["timeline"] if not _negated(a, simple)]
+        if not found["timeline"]:
+            found.pop("timeline")
     steps = found.get("timeline", [])
     if steps:
         included = {low for a in steps for low in rules.ACTION_SUBSUMES.get(a, ())}
@@ -187,6 +193,7 @@ _PARTS = re.compile(r"[，,]|[：:](?!\d)")  # not the colon of a time: 21:00
 
 _RULES_LEAD = rules.RULES_TOPIC
 _ACTION_PATTERNS = {action: pattern for _, action, pattern in rules.ACTIONS}
+_RULE_ACTIONS = frozenset(action for kind, action, _ in rules.ACTIONS if kind == "rights")
 
 
 def _part_days(action: str, simple: str) -> tuple[bool, tuple | None]:
@@ -196,6 +203,13 @@ def _part_days(action: str, simple: str) -> tuple[bool, tuple | None]:
         if pattern is not None and pattern.search(part):
             return True, parse_days(part, vague=False)
     return False, None
+
+
+def _negated(action: str, simple: str) -> bool:
+    """Whether the clause says the action does not happen: 不会上报征信, 并不会上门."""
+    pattern = _ACTION_PATTERNS.get(action)
+    m = pattern.search(simple) if pattern is not None else None
+    return bool(m and rules.NEGATED_BEFORE.search(simple[max(0, m.start() - 10):m.start()]))
 
 
 def _about_credit(text: str) -> bool:
@@ -395,6 +409,16 @@ def claim_sentence(action: str, name: str, days, hedge: str | None, clause: str,
     template = rules.CLAIM_PHRASES.get(action)
     simple = to_simplified(clause)
     what = ""
+    # (a rule is a prohibition by nature: "不得冒充" is its normal form, not a negated fact)
+    if (action not in _RULE_ACTIONS and _negated(action, simple)) or (
+            action == "催收时段" and rules.PROHIBITION.search(simple)):
+        # a template would say the opposite ("逾期1-3天不会上报征信"): the negated report has
+        # its own sentence; any other negated fact is the clause itself
+        template = rules.NEGATED_PHRASES.get(action)
+        hedge = rules.NEGATED_HEDGES.get(hedge, "不会")
+        if template is None:
+            return None if rules.CENSORED_GAP.search(clause) else clause
+        return template.format(name=name, when=_when(days), neg=hedge)
     if template and route:
         what = route
     elif template and "{what}" in template:
@@ -470,6 +494,7 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
                 # the same step stated by another source: one fact, one more evidence
                 if not undated:
                     ctx.dated.add((scope, action))
+                    out.undated.discard(same)  # a source gives its day: the fact is dated
                 stages = out.timeline[scope]
                 at = next(i for i, s in enumerate(stages) if s.id == same)
                 if ref not in stages[at].sources:

@@ -38,7 +38,8 @@ def match(old: Sequence[Old], new: Sequence[New], *,
           group: tuple[Callable[[Old], Hashable], Callable[[New], Hashable]],
           text: tuple[Callable[[Old], str], Callable[[New], str]],
           min_similarity: float, one_to_one: bool = False,
-          affinity: Callable[[Old, New], float] | None = None) -> dict[int, int]:
+          affinity: Callable[[Old, New], float] | None = None,
+          identity: tuple[Callable[[Old], Hashable], Callable[[New], Hashable]] | None = None) -> dict[int, int]:
     """new index → old index.
 
     1. Same exact key (the machine produced the very same thing): matched in order.
@@ -50,10 +51,19 @@ def match(old: Sequence[Old], new: Sequence[New], *,
     """
     found: dict[int, int] = {}
     taken: set[int] = set()
+    if identity is not None:
+        # 0. the same identity (an id the machine derives from what it read): the same record
+        by_id = {identity[0](o): i for i, o in enumerate(old)}
+        for j, n in enumerate(new):
+            i = by_id.get(identity[1](n))
+            if i is not None and i not in taken:
+                found[j], _ = i, taken.add(i)
     by_exact: dict[Hashable, list[int]] = {}
     for i, o in enumerate(old):
         by_exact.setdefault(exact[0](o), []).append(i)
     for j, n in enumerate(new):
+        if j in found:
+            continue
         for i in by_exact.get(exact[1](n), []):
             if i not in taken:
                 found[j], _ = i, taken.add(i)

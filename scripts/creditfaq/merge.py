@@ -130,7 +130,9 @@ def _claim_lineage() -> dict:
 
     return {"exact": (lambda c: (source(c), key(said(c)), c.action), lambda c: (source(c), key(said(c)), c.action)),
             "group": (source, source), "text": (said, said),
-            "min_similarity": CLAIM_MIN_SIMILARITY, "one_to_one": True, "affinity": _same_action}
+            "min_similarity": CLAIM_MIN_SIMILARITY, "one_to_one": True, "affinity": _same_action,
+            # one clause may give two facts of one action (12378 and 110): their ids tell them apart
+            "identity": (lambda c: c.id, lambda c: c.id)}
 
 
 def _same_action(old: Claim, new: Claim) -> float:

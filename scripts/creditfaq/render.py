@@ -521,7 +521,7 @@ def effective_days(stages: list[OverdueStage]) -> list[tuple[float, float] | Non
 
 def _step_name(stage: OverdueStage) -> str:
     """A step as a table cell names it: 打电话催收, 提醒还款; a writer's stage by its title."""
-    if stage.action in ACTION_PHRASES:
+    if stage.status == "machine" and stage.action in ACTION_PHRASES:
         return ACTION_PHRASES[stage.action].format(via="")
     return stage.title or days_label(stage.days)
 

@@ -218,7 +218,8 @@ ACTION_IMPLIES = MappingProxyType({
 })
 # A product named as what one applies for is not what the clause speaks of: the text before
 # the mention, back to the last comma, ends so ("以后申请房贷、车贷或者信用卡").
-OBJECT_MENTION = re.compile(r"(?:申请|申办|办理|开通|(?<![怎么法])办)[^，,。；;！？]{0,10}$")
+OBJECT_MENTION = re.compile(r"(?:影响|以后|将来|再|难以|很难|无法|不能|不好)[^，,。；;！？]{0,6}(?:申请|申办|办理|开通|办)"
+                            r"[^，,。；;！？]{0,10}$")
 # Channels that stand in for one another: a clause naming one of a class is not given the
 # implied one of the same class (短信 to the contacts is not also a call).
 CHANNEL_CLASSES = (("短信", "APP", "电话", "邮件", "信函", "上门"), ("第三方",))
@@ -279,6 +280,14 @@ CLAIM_SLOTS = MappingProxyType({
                  (re.compile(r"互联网金融协会"), "向中国互联网金融协会投诉"),
                  (re.compile(r"消费者协会|消协|12315"), "向消费者协会投诉")),
 })
+# A negation just before an action: the clause says it does not happen.
+NEGATED_BEFORE = re.compile(r"(?:不会|不得|并不|并没有|没有|不用|无需|不再|不能|不可能|未必|不一定|不是)\s*(?:被|再|马上|立即|立刻|直接|就|第一天就)?\s*$")
+# A rule that forbids rather than allows ("晚上10点到早上8点之间不得催收").
+PROHIBITION = re.compile(r"不得|禁止|不能|不允许|严禁|不可以")
+# Sentences for negated facts, and the hedges as negations.
+NEGATED_PHRASES = MappingProxyType({"上报征信": "{name}{when}，{neg}上报征信。"})
+NEGATED_HEDGES = MappingProxyType({None: "不会", "确定": "不会", "通常": "通常不会", "可能": "可能不会",
+                                   "部分用户": "有用户反映不会"})
 HEDGE_WORDS = MappingProxyType({None: "会", "确定": "会", "通常": "通常会", "可能": "可能会", "部分用户": "有用户反映会"})
 GENERAL = "general"  # the scope of a statement about lenders in general, or a whole category
 GENERAL_NAME = "多数平台"
