@@ -28,7 +28,7 @@ def test_report_counts_and_points_at_lines(machine_project: Path) -> None:
     lines = (machine_project / path).read_text(encoding="utf-8").splitlines()
     assert lines[int(line) - 1].strip() == "- kind: censored-gap"
     old = next(r for r in rows if "old-source" in r)
-    assert "published 2024-" in old
+    assert "发表于 2024-" in old
     machine = next(r for r in rows if "unreviewed" in r and r.startswith("data/topics/huabei.yml"))
     line = int(re.match(r"\S+?:(\d+):", machine).group(1))
     assert "- id:" in topic.read_text(encoding="utf-8").splitlines()[line - 1]

@@ -507,7 +507,8 @@ def render(project: Project, corpus: Corpus) -> list[str]:
                              corpus.guidance.guidance if corpus.guidance else [], today))
     from .report import health, report_page
 
-    files["report.md"] = report_page(health(corpus, today), today, os.environ.get("CREDITFAQ_EDIT_URL"))
+    files["report.md"] = report_page(health(corpus, today), today, os.environ.get("CREDITFAQ_EDIT_URL"),
+                                     {p.id: p.name for p in corpus.products.products})
     return sync_tree(project, project.generated, files)
 
 

@@ -23,6 +23,17 @@ KINDS = {
 }
 
 
+# What each defect of a source article is, as a writer reads it.
+DEFECT_NAMES = {
+    "censored-gap": "审查空缺（句子里有被删掉的词）",
+    "lost-list": "列表丢失（引出的列表在抓取时丢了）",
+    "empty-section": "空标题（标题下面没有正文）",
+    "repeated-paragraph": "重复的段落",
+    "no-title": "没有标题（标题取自正文开头）",
+    "product-mismatch": "标题和正文说的产品不一致",
+}
+
+
 @dataclass(frozen=True)
 class Row:
     product: str
@@ -46,17 +57,18 @@ def health(corpus: Corpus, today: dt.date, max_age_days: int = 730) -> list[Row]
                 if claim.status != "rejected" and (reason := held_back(claim)):
                     rows.append(Row(product, "held-back", file, loc.where((kind, i))[0], f"{claim.text[:30]}：{reason}"))
         if topic.reviewed is None:
-            rows.append(Row(product, "never-reviewed", file, loc.where(("product",))[0], "set `reviewed:` after review"))
+            rows.append(Row(product, "never-reviewed", file, loc.where(("product",))[0], "审核后在文件开头填写 `reviewed:` 和审核日期"))
         for kind, title in SECTIONS:
             if not visible[kind]:
-                rows.append(Row(product, "empty-section", file, loc.where(("product",))[0], f"{title} has no claims"))
+                rows.append(Row(product, "empty-section", file, loc.where(("product",))[0], f"「{title}」还没有可发布的说法"))
             for i, claim in enumerate(getattr(topic, kind)):
                 if claim.disputed and claim.status != "rejected":
                     rows.append(Row(product, "disputed", file, loc.where((kind, i))[0], claim.text[:30]))
         machine = [(kind, i) for kind, _ in SECTIONS for i, c in enumerate(getattr(topic, kind)) if c.status == "machine"]
         if machine:
             rows.append(Row(product, "unreviewed", file, loc.where(machine[0])[0],
-                            f"{len(machine)} claims still `machine`: edit, keep (set `edited`) or reject them"))
+                            f"还有 {len(machine)} 条未经审核的机器说法（status: machine）：改写、保留（设为 edited）"
+                            "或拒绝（设为 rejected）"))
         for i, q in enumerate(topic.questions):
             section = ANSWERED_IN.get(q.topic)
             if q.status != "rejected" and (section is None or not visible[section]):
@@ -69,10 +81,11 @@ def health(corpus: Corpus, today: dt.date, max_age_days: int = 730) -> list[Row]
             afile, aloc = corpus.files[f"article:{aid}"], corpus.located[f"article:{aid}"]
             for j, defect in enumerate(article.defects):
                 rows.append(Row(product, "defect", afile, aloc.where(("defects", j))[0],
-                                f"{defect.kind} at {defect.where}"))
+                                f"{DEFECT_NAMES.get(defect.kind, defect.kind)}，位置：{defect.where}"
+                                f"（{defect.kind}）"))
             if article.date and (today - article.date).days > max_age_days:
                 rows.append(Row(product, "old-source", afile, aloc.where(("date",))[0],
-                                f"published {article.date.isoformat()}, more than {max_age_days} days ago"))
+                                f"发表于 {article.date.isoformat()}，已超过 {max_age_days} 天，请核对是否过时"))
     return rows
 
 
@@ -86,9 +99,11 @@ def text_report(rows: list[Row]) -> str:
     return "\n".join([f"report: {len(rows)} items — {head}", *map(str, rows)])
 
 
-def report_page(rows: list[Row], today: dt.date, edit_url: str | None = None) -> str:
+def report_page(rows: list[Row], today: dt.date, edit_url: str | None = None,
+                names: dict[str, str] | None = None) -> str:
     """The report as a page for writers. `edit_url`, when set (e.g. a repository's blob URL),
-    makes each row a link to the file and line."""
+    makes each row a link to the file and line; `names`: product ids → names for the headings."""
+    names = names or {}
     import yaml
 
     from .render import esc
@@ -102,7 +117,7 @@ def report_page(rows: list[Row], today: dt.date, edit_url: str | None = None) ->
     parts += [f"| {label} | {c.get(kind, 0)} |" for kind, label in KINDS.items()]
     parts.append("")
     for product in sorted({r.product for r in rows}):
-        parts.append(f"## {esc(product)} {{#{product}}}\n")
+        parts.append(f"## {esc(names.get(product, product))} {{#{product}}}\n")
         for r in (r for r in rows if r.product == product):
             where = f"{r.file}:{r.line}"
             place = f"[`{where}`]({edit_url}{r.file}#L{r.line})" if edit_url else f"`{where}`"
