@@ -196,13 +196,25 @@ _ACTION_PATTERNS = {action: pattern for _, action, pattern in rules.ACTIONS}
 _RULE_ACTIONS = frozenset(action for kind, action, _ in rules.ACTIONS if kind == "rights")
 
 
-def _part_days(action: str, simple: str) -> tuple[bool, tuple | None]:
-    """Whether a comma-part of the clause names the action, and the days that part states."""
+def _part_days(action: str, simple: str):
+    """The days stated in the comma-part of a clause that names the action."""
     pattern = _ACTION_PATTERNS.get(action)
     for part in _PARTS.split(simple):
         if pattern is not None and pattern.search(part):
-            return True, parse_days(part, vague=False)
-    return False, None
+            return parse_days(part, vague=False)
+    return None
+
+
+def _with_evidence(stage: OverdueStage, evidence: list[Evidence], channels: list[str], name: str) -> OverdueStage:
+    """A step stated again by other sources: one fact, their evidence and channels added, its
+    sentence made again from what it now holds."""
+    new = [e for e in evidence if e.source not in stage.sources]
+    if not new:
+        return stage
+    merged = list(dict.fromkeys([*stage.channels, *channels]))
+    return stage.model_copy(update={
+        "sources": [*stage.sources, *(e.source for e in new)], "evidence": [*stage.evidence, *new],
+        "channels": merged, "text": reader_sentence(name, stage.days, stage.hedge, stage.action, merged)})
 
 
 def _negated(action: str, simple: str) -> bool:
@@ -217,7 +229,7 @@ def _about_credit(text: str) -> bool:
     return any(w in simple for w in rules.CREDIT_WORDS) or "上报" in simple or "报告" in simple
 
 
-def _fact_channels(action: str, named: list[str]) -> list[str]:
+def _fact_channels(action: str | None, named: list[str]) -> list[str]:
     """The channels a fact goes by: those of its action that its clause names, or the action's
     own when it implies one."""
     own = rules.ACTION_CHANNELS.get(action)
@@ -257,24 +269,23 @@ class _Context:
     credit_topic: bool = False  # the heading or question above speaks of the credit report
     rights_topic: bool = False  # the heading or lead-in above lists what collectors may not do
     complaint_topic: bool = False  # the heading above is about where to complain
-    undated: list[tuple[str, str, str]] = field(default_factory=list)  # (scope, action, stage id)
-    dated: set[tuple[str, str]] = field(default_factory=set)  # (scope, action) stated with days
 
 
 def extract(articles: list[SourceArticle], products: list[Product]) -> Extraction:
     matcher = ProductMatcher(products)
     out = Extraction()
+    names = {p.id: p.name for p in products}
     for article in sorted(articles, key=lambda a: a.id):
         if not article.relevant or article.duplicate_of:
             continue  # off-topic pages and republished copies make no claims
         product, warning = attribute(article, matcher)
         if warning:
             out.warnings.append(warning)
-        _extract_article(article, product, matcher, out, {p.id: p.name for p in products})
-    names = {p.id: p.name for p in products}
+        _extract_article(article, product, matcher, out, names)
     for scope, stages in out.timeline.items():
-        # a step some source dates makes the same step undated elsewhere say nothing more;
-        # the same step undated in several sources is one fact with their evidence
+        # a step some source dates makes the same step undated elsewhere say nothing more
+        # ("拍拍贷逾期后会打电话" in the lead, then "逾期第10天：人工电话催收"); the same step
+        # undated in several sources is one fact with their evidence
         dated = {st.action for st in stages if st.id not in out.undated}
         kept: list[OverdueStage] = []
         first: dict[str, int] = {}
@@ -285,13 +296,7 @@ def extract(articles: list[SourceArticle], products: list[Product]) -> Extractio
                 continue
             elif st.action in first:
                 at = first[st.action]
-                base = kept[at]
-                merged = list(dict.fromkeys([*base.channels, *st.channels]))
-                kept[at] = base.model_copy(update={
-                    "sources": list(dict.fromkeys([*base.sources, *st.sources])), "channels": merged,
-                    "evidence": [*base.evidence, *(e for e in st.evidence if e.source not in base.sources)],
-                    "text": reader_sentence(names.get(scope, rules.GENERAL_NAME), base.days, base.hedge, base.action,
-                                            merged)})
+                kept[at] = _with_evidence(kept[at], st.evidence, st.channels, names.get(scope, rules.GENERAL_NAME))
             else:
                 first[st.action] = len(kept)
                 kept.append(st)
@@ -367,13 +372,6 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
             # the label's product and the paragraph's credit words end with the paragraph; a
             # lead-in's rules hold until the next heading
             ctx.heading_products, ctx.credit_topic = saved
-    # "拍拍贷逾期后会打电话" in the lead, then "逾期第10天：人工电话催收": the undated mention
-    # summarises the dated one and is not a fact of its own
-    drop = {sid for scope, action, sid in ctx.undated if (scope, action) in ctx.dated}
-    for scope in {scope for scope, _, sid in ctx.undated if sid in drop}:
-        out.timeline[scope] = [st for st in out.timeline[scope] if st.id not in drop]
-    for key in [k for k, sid in out.stated.items() if sid in drop]:
-        del out.stated[key]
 
 
 def _when(days) -> str:
@@ -469,10 +467,8 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
     for kind, action, route in facts:
         # "半个月开始打电话，超过30天会委外": each part's own day is its step's
         days, undated = clause_days, clause_undated
-        if own_days is not None:
-            _, part_days = _part_days(action, simple)
-            if part_days is not None:
-                days, undated = part_days, False
+        if own_days is not None and (part_days := _part_days(action, simple)) is not None:
+            days, undated = part_days, False
         chosen = scopes
         if action == "投诉渠道" and not named and route in rules.PUBLIC_ROUTES:
             chosen = [GENERAL]  # a public hotline is everyone's, whatever the article is about
@@ -481,11 +477,15 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
             # only where the clause, its label or its heading names that lender, or the clause
             # speaks of the article's lender ("银行不得…" in a page about credit cards)
             chosen = [GENERAL]
+        credit_days = days if kind == "credit" and action == "上报征信" else None
         for scope in dict.fromkeys(chosen):
+            name = names.get(scope, rules.GENERAL_NAME)
             key = (kind, scope, action, days)
+            sentence = None
             if kind != "timeline":
                 # two rules of one kind are two facts when they say different things (12378, 110)
-                key = (*key, claim_sentence(action, names.get(scope, rules.GENERAL_NAME), days, hedge, clause, route))
+                sentence = claim_sentence(action, name, credit_days, hedge, clause, route)
+                key = (*key, sentence)
             if key in seen:
                 continue  # the same fact said twice in one article is one fact
             seen.add(key)
@@ -493,34 +493,23 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
             if kind == "timeline" and (same := out.stated.get(key)) is not None:
                 # the same step stated by another source: one fact, one more evidence
                 if not undated:
-                    ctx.dated.add((scope, action))
                     out.undated.discard(same)  # a source gives its day: the fact is dated
                 stages = out.timeline[scope]
                 at = next(i for i, s in enumerate(stages) if s.id == same)
-                if ref not in stages[at].sources:
-                    merged = list(dict.fromkeys([*stages[at].channels, *_fact_channels(action, channels)]))
-                    stages[at] = stages[at].model_copy(update={
-                        "sources": [*stages[at].sources, ref], "channels": merged,
-                        "evidence": [*stages[at].evidence, Evidence(source=ref, quote=clause)],
-                        "text": reader_sentence(names.get(scope, rules.GENERAL_NAME), days, stages[at].hedge, action,
-                                                merged)})
+                stages[at] = _with_evidence(stages[at], [Evidence(source=ref, quote=clause)],
+                                            _fact_channels(action, channels), name)
                 continue
             if kind == "timeline":
                 fact_channels = _fact_channels(action, channels)
-                common.update(text=reader_sentence(names.get(scope, rules.GENERAL_NAME), days, hedge, action, fact_channels),
+                common.update(text=reader_sentence(name, days, hedge, action, fact_channels),
                               evidence=[Evidence(source=ref, quote=clause)])
                 stage = OverdueStage(id=claim_id("stage", ref, f"{scope}|{action}|{clause}"), title=title, days=days,
                                      channels=fact_channels, **common)
                 out.timeline.setdefault(scope, []).append(stage)
                 out.stated[key] = stage.id
                 if undated:
-                    ctx.undated.append((scope, action, stage.id))
                     out.undated.add(stage.id)
-                else:
-                    ctx.dated.add((scope, action))
             else:
-                credit_days = days if kind == "credit" and action == "上报征信" else None
-                sentence = claim_sentence(action, names.get(scope, rules.GENERAL_NAME), credit_days, hedge, clause, route)
                 if sentence is None:
                     continue  # a gap-ridden clause with nothing to make a sentence from
                 common.update(text=sentence, evidence=[Evidence(source=ref, quote=clause)])

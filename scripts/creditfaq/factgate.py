@@ -106,8 +106,7 @@ def predicted_facts(article: SourceArticle, products: list[Product]) -> list[Fac
         facts += [Fact("credit", scope, c.days or reporting_days(c.said), ("征信", *_channels(c.said)), c.action, c.said)
                   for c in claims]
     for scope, claims in found.rights.items():
-        facts += [Fact("rights", scope, None, tuple(_fact_channels(c.action, _channels(c.said))) if c.action
-                       else tuple(_channels(c.said)), c.action, c.said)
+        facts += [Fact("rights", scope, None, tuple(_fact_channels(c.action, _channels(c.said))), c.action, c.said)
                   for c in claims]
     return facts
 

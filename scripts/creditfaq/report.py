@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .model import ANSWERED_IN, SECTIONS
 from .pipeline import Corpus
-from .publish import held_back, published
+from .publish import held_back
 
 KINDS = {
     "empty-section": "空缺的部分",
@@ -51,10 +51,14 @@ def health(corpus: Corpus, today: dt.date, max_age_days: int = 730) -> list[Row]
     for product, topic in sorted(corpus.topics.items()):
         file = corpus.files[f"topic:{product}"]
         loc = corpus.located[f"topic:{product}"]
-        visible = {kind: published(getattr(topic, kind)) for kind, _ in SECTIONS}
+        visible: dict[str, list] = {}
         for kind, _ in SECTIONS:
+            visible[kind] = []
             for i, claim in enumerate(getattr(topic, kind)):
-                if claim.status != "rejected" and (reason := held_back(claim)):
+                reason = held_back(claim)
+                if reason is None:
+                    visible[kind].append(claim)
+                elif claim.status != "rejected":
                     rows.append(Row(product, "held-back", file, loc.where((kind, i))[0], f"{claim.text[:30]}：{reason}"))
         if topic.reviewed is None:
             rows.append(Row(product, "never-reviewed", file, loc.where(("product",))[0], "审核后在文件开头填写 `reviewed:` 和审核日期"))
