@@ -56,14 +56,16 @@ eval: $(STAMP)
 clean:
 	rm -rf site docs/generated $(VENV)
 
-# Re-resolve the hashed lock from requirements.in (newest versions it allows) with pip-tools in a
-# throw-away venv: the only way versions change. Local pip configuration (extra indexes,
+# Resolve the hashed lock from requirements.in with pip-tools in a throw-away venv: the only
+# way versions change. Pins already in the lock are kept (a new dependency adds only itself);
+# `make lock LOCK_FLAGS=--upgrade` moves everything to the newest versions allowed. Local pip configuration (extra indexes,
 # find-links) is left out, so the hashes are those of the public index's files, all platforms.
 LOCK_ENV := env -u PIP_FIND_LINKS -u PIP_INDEX_URL -u PIP_EXTRA_INDEX_URL -u PIP_CONSTRAINT PIP_CONFIG_FILE=/dev/null
 lock:
 	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
 	$(LOCK_ENV) .lock-venv/bin/pip install --quiet --disable-pip-version-check pip-tools==7.6.2
-	$(LOCK_ENV) .lock-venv/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	grep -v '^#' requirements.txt > .lock-venv/requirements.txt
+	$(LOCK_ENV) .lock-venv/bin/pip-compile $(LOCK_FLAGS) --quiet --generate-hashes --allow-unsafe --strip-extras \
 	  --no-header --no-emit-index-url --no-emit-find-links --output-file .lock-venv/requirements.txt requirements.in
 	{ echo "# Hashed lock made by \`make lock\` (pip-compile --generate-hashes --allow-unsafe requirements.in); installed by \`make\` with pip install --require-hashes."; \
 	  cat .lock-venv/requirements.txt; } > requirements.txt
