@@ -536,3 +536,27 @@ def test_toolbars_qa_chrome_and_spaced_dates_go_but_a_table_row_written_with_spa
     assert "一般不会因此被拘留" in text and "1-3天 短信提醒 收取罚息" in text  # full-width spaces normalised
     for furniture in ("找律师", "写回答", "采纳率", "下一页", "咨询人", "我也是这样协商成功"):
         assert furniture not in text, furniture
+
+
+def test_a_sites_menus_buttons_and_posting_lines_go_and_the_headline_below_them_is_the_title() -> None:
+    page = ("理财之窗\n首页\n资讯\n贷款\n信用卡\n保险\n登录\n注册\n理财之窗 > 网贷 > 正文\n"
+            "京东白条逾期五天会被打电话吗？\n"
+            "上一篇 2024年7月30日\n更新于 2024-08-09 07:30\n发布于 2024-08-02 18:05\n小王说财经 发表于 2024/8/2 18:05 北京\n"
+            "[图片]\n分享至 微信 | 复制链接\n举报/反馈\n👍 35\n"
+            "白条逾期以后，平台先在APP里推送提醒，随后会有客服来电，语气一般比较客气。\n"
+            "2024年3月1日起，多家平台调整了催收外呼的时间，这是正文里的日期。\n"
+            "提醒\n来电\n上门\n"
+            "最后提醒一句：别借新还旧，先和平台协商分期。\n"
+            "128 条评论\n我也被打过电话，还清就好了。\n"
+            "关于我们\n联系我们\n网站地图\n")
+    article = _cleaned_text(page)
+    text = "\n".join(p.text for p in article.paragraphs())
+    assert article.title == "京东白条逾期五天会被打电话吗？"
+    assert article.date == dt.date(2024, 8, 2), "the day it was published, not the day it was edited"
+    assert "平台先在APP里推送提醒" in text and "2024年3月1日起" in text
+    # three short lines between two paragraphs are the article's (a list without markers)
+    assert "上门" in text.split("\n")
+    for furniture in ("首页", "信用卡", "登录", "小王说财经", "[图片]", "复制链接", "举报", "👍", "我也被打过电话",
+                      "关于我们", "网站地图"):
+        assert furniture not in text, furniture
+    assert removed_rules(article, "首页") == {"site-menu"}

@@ -102,10 +102,19 @@ def _furniture(text: str) -> str | None:
     return next((rule for rule, pattern in rules.FURNITURE.items() if pattern.search(view)), None)
 
 
+def _article_date(date, edited: bool, text: str):
+    """The article's date after reading a line about it: the first date found, except that a
+    date it was published on comes before one it was edited on."""
+    found = find_date(text)
+    if found and (date is None or (edited and rules.PUBLISHED.search(text))):
+        return found, bool(rules.EDITED.search(text))
+    return date, edited
+
+
 def _headline_score(text: str) -> float:
     """How much a line looks like the page's headline."""
     view = to_simplified(fold(text))
-    if (_furniture(text) or rules.SITE_LINE.match(view) or rules.LINE_RULES["breadcrumb"].search(view)
+    if (_furniture(text) or any(p.search(text) for p in rules.LINE_RULES.values()) or rules.SITE_LINE.match(view) or rules.LINE_RULES["breadcrumb"].search(view)
             or rules.CHINESE_ORDINAL_HEADING.match(view) or rules.NUMBERED_ITEM.match(view)
             or rules.DATE_LINE.match(view)):
         return float("-inf")  # a section heading, a list item or a line about the page is no headline
@@ -120,13 +129,46 @@ def _headline_score(text: str) -> float:
         score -= 2  # "理性借贷 远离套路": a slogan
     if 6 <= len(view) <= 40:
         score += 1
+    elif len(view) < 6:
+        score -= 3  # "信用卡": a menu word, not a headline
     elif len(view) > 50:
         score -= 4
+    if re.search(r"[:：]\s*[“\"「]", view):
+        score -= 3  # "有粉丝留言：“…是真的吗？”": speech quoted in a sentence, not a headline
     if re.search(r"[。；;]\s*$", view) or view.count("，") >= 3:
         score -= 3  # a sentence, not a headline
     elif view.count("，") >= 2:
         score -= 1  # "微粒贷逾期四个月，协商成功分期了，说说经过": a long headline still
     return score
+
+
+def _strip_menus(lines: list[_Line], removed: list[RemovedBlock]) -> list[_Line]:
+    """Drop the runs of menu words above the first line of prose and below the last: a site's
+    navigation, its login box, its footer. Furniture lines inside a run join it."""
+    prose = [i for i, l in enumerate(lines) if rules.PROSE_LINE.search(l.text)]
+    if not prose:
+        return lines
+    first, last = prose[0], prose[-1]
+
+    def menu_like(line: _Line) -> bool:
+        if any(p.match(to_simplified(line.text)) for p in rules.ZONE_PATTERNS.values()):
+            return False  # "相关问题" opens a list of its own
+        return line.kind in ("line", "item") and bool(rules.MENU_LINE.match(line.text.strip()) or _furniture(line.text))
+
+    drop: set[int] = set()
+    for lo, hi in ((0, first), (last + 1, len(lines))):
+        run: list[int] = []
+        for i in [*range(lo, hi), None]:
+            if i is not None and menu_like(lines[i]):
+                run.append(i)
+                continue
+            if len(run) >= rules.MENU_RUN and any(not _furniture(lines[j].text) for j in run):
+                drop.update(run)
+            run = []
+    for i in sorted(drop):
+        if not _furniture(lines[i].text):  # furniture goes with its own rule, later
+            removed.append(RemovedBlock(rule="site-menu", text=lines[i].text))
+    return [l for i, l in enumerate(lines) if i not in drop or _furniture(l.text)]
 
 
 def _choose_title(lines: list[_Line], removed: list[RemovedBlock]) -> tuple[str, list[_Line], bool]:
@@ -181,6 +223,7 @@ def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encodi
     defects: list[Defect] = []
     title = safe(doc.title) if doc.title else ""
     if not title:
+        lines = _strip_menus(lines, removed)
         first = next((i for i, l in enumerate(lines) if l.kind == "title"), None)
         if first is not None:
             title = lines.pop(first).text
@@ -192,20 +235,26 @@ def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encodi
     lines = _strip_repeated_header(lines, title, removed)
 
     body: list[_Line] = []
+    edited = False  # the date found so far is one the article was edited on
     in_zone = False  # after a related list opens, dates are the teasers', not the article's
     for line in lines:
         in_zone = in_zone or any(p.match(to_simplified(line.text)) for p in rules.ZONE_PATTERNS.values())
+        if any(p.match(to_simplified(line.text)) for p in rules.ZONE_PATTERNS.values()):
+            body.append(line)  # "387 条评论" opens the comments, whatever else it looks like
+            continue
         furniture = _furniture(line.text) if line.kind != "heading" or len(line.text) <= 40 else None
         if key(line.text) == key(title):
             removed.append(RemovedBlock(rule="repeated-title", text=line.text))
         elif furniture and not (in_zone and furniture != "spam-line"):
             removed.append(RemovedBlock(rule=furniture, text=line.text))
-            if furniture in ("metadata", "page-tools", "counter") and not in_zone:
-                date = date or find_date(line.text)  # the article's own line: its date is the article's
+            if furniture in rules.DATED_FURNITURE and not in_zone:
+                # the article's own line: its date is the article's; a date it was published on
+                # comes before one it was edited on (编辑于 2023-11-02 above 发布于 2023-10-28)
+                date, edited = _article_date(date, edited, line.text)
         elif rules.DATE_LINE.match(line.text) or rules.LINE_RULES["article-meta"].search(line.text):
             # a line about the article (date, source, author, views): its date is the article's
             removed.append(RemovedBlock(rule="metadata", text=line.text))
-            date = date or find_date(line.text)
+            date, edited = _article_date(date, edited, line.text)
         else:
             body.append(line)
     body = _strip_zones(body, removed, related)

@@ -28,16 +28,19 @@ ZONE_MARKERS = MappingProxyType(
                          "推荐文章", "相关问题", "相关问答", "大家都在问", "热门问题", "你可能还想问",
                          "相關內容", "相關推薦", "相關閱讀", "熱門文章", "推薦閱讀", "往期推薦", "相關問題"),
         "references": ("参考资料", "参考文献", "参考来源", "參考資料", "參考文獻"),
-        "comments": ("发表回复", "发表评论", "评论列表", "暂无评论", "网友评论", "发表回覆", "全部评论", "最新评论",
+        "comments": ("条评论", "个评论", "写下你的评论", "发表回复", "发表评论", "评论列表", "暂无评论", "网友评论", "发表回覆", "全部评论", "最新评论",
                      "更多回答", "留言", "精选留言", "写留言", "全部留言", "发表留言", "留言区", "则留言", "条留言",
                      "热门评论", "精彩评论", "用户评论", "评论区", "网友回答", "全部回答", "其他回答",
                      "發表回覆", "發表評論", "評論列表"),
     }
 )
 
+# Headers of related lists are composed: (相关|热门|为你|…) + (新闻|推荐|阅读|…).
+_RELATED_HEADER = (r"(?:相关|热门|热点|推荐|精选|更多|为你|往期|延伸|最新|特别|今日|大家都在|编辑)"
+                   r"(?:新闻|文章|阅读|推荐|报道|内容|问题|问答|资讯|精彩|专题|话题|好文|看|读|搜)")
 ZONE_PATTERNS = MappingProxyType(
     {
-        rule: re.compile(rf"^\s*(?:\d+\s*)?(?:{_alternation(rule, words)})\s*(?:[(（]\s*\d+\s*条?\s*[)）])?\s*[:：]?\s*$")
+        rule: re.compile(rf"^\s*(?:\d+\s*)?(?:{_alternation(rule, words)}{'|' + _RELATED_HEADER if rule == 'related-list' else ''})\s*(?:[(（]\s*\d+\s*条?\s*[)）])?\s*[:：]?\s*$")
         for rule, words in ZONE_MARKERS.items()
     }
 )
@@ -49,7 +52,7 @@ LINE_RULES = MappingProxyType(
         "share-widget": re.compile(r"电子邮件地址不会被公开|邮箱地址不会被公开|必填项已用|^\s*分享(?:本文|此文)?\s*[:：]\s*\S{0,12}(?:\s*[|｜/·]\s*\S{0,12})*\s*$|打赏|微信扫一扫|支付宝扫一扫|扫一扫分享|分享到[:：]?|打賞|掃一掃|您的支持是我们.{0,6}动力|感谢打赏|赞赏作者"),
         "prev-next": re.compile(r"^\s*(?:上一篇|下一篇|上一篇文章|下一篇文章)\s*[:：]?"),
         "repost-disclaimer": re.compile(
-            r"本文来自.{0,20}投稿|如若转载|转载请注明|转载请联系|不代表.{0,20}立场|版权归原作者|首发于.{0,12}(?:公众号|平台|网)"
+            r"本文来自.{0,20}投稿|如若转载|转载请注明|转载请联系|不代表.{0,20}立场|版权归原作者|著作权归.{0,8}所有|首发于.{0,12}(?:公众号|平台|网)"
             r"|未经.{0,6}授权.{0,6}转载|禁止转载|本文來自|如若轉載|轉載請註明"
         ),
         "disclaimer": re.compile(r"^\s*(?:免责声明|免責聲明)[:：]|仅供参考|僅供參考|仅代表作者|不构成.{0,8}(?:投资|任何).{0,4}建议"
@@ -67,10 +70,11 @@ LINE_RULES = MappingProxyType(
         "forum-chrome": re.compile(
             r"^\s*签名\s*[:：]|只看该作者|立即注册|^\s*登录\s*[|｜]|^\s*楼主\b|^\s*\d+\s*楼\s*$|UID\s*[:：]?\s*\d+"
             r"|积分\s*[:：]\s*\d+|^\s*发表于\s*\d|回复\s*[|｜]\s*引用|^\s*举报\s*$"
+            r"|^\s*回复\s*\d+\s*[楼#]|^\s*本帖最后由\s|^\s*Powered\s+by\b"
         ),
         # WeChat official-account article chrome.
         "wechat-chrome": re.compile(
-            r"点击上方.{0,4}蓝字|^(?=.{0,40}$).*(?:关注(?:我们|公众号)|关注.{0,20}(?:公众号|微信号|头条号|视频号))|长按.{0,6}识别.{0,6}二维码|扫码关注|点个.{0,2}在看|^\s*阅读原文"
+            r"点击上方.{0,4}蓝字|设为星标|^(?=.{0,40}$).*(?:关注(?:我们|公众号)|关注.{0,20}(?:公众号|微信号|头条号|视频号))|长按.{0,6}识别.{0,6}二维码|扫码关注|点个.{0,2}在看|^\s*阅读原文"
             r"|分享.{0,2}点赞.{0,2}在看|^\s*(?:在看|点赞|分享)\s*$"
         ),
         # a company site's own lines: 某某公司 欢迎您！, 地址：… 电话：…, 技术支持：…
@@ -87,6 +91,12 @@ LINE_RULES = MappingProxyType(
         "ad": re.compile(r"^\s*(?:广告|廣告|推广|AD)\s*[:：|｜]|立即下载APP|扫码领取|点击领取|限时免息.{0,10}立即"),
     }
 )
+
+# Furniture lines that are about the article: the first date on one is the article's date.
+DATED_FURNITURE = frozenset({"metadata", "page-tools", "counter", "dated-line", "forum-chrome", "qa-chrome"})
+# A date the article was edited on, and one it was published on: the second wins.
+EDITED = re.compile(r"编辑于|更新于|修改于|最后编辑|更新时间|編輯於|更新於")
+PUBLISHED = re.compile(r"发布于|发表于|发布时间|发表时间|发布日期|發佈|發布|發表")
 
 # Inside a related-article zone, a line of this shape is a teaser's date or counters,
 # not a title.
@@ -557,7 +567,17 @@ MAX_YAML_NESTING = 40
 # (關注我們, ＡＰＰ) fall under the same rule. Rule name → pattern. A line about the article
 # ("metadata") gives the article its date.
 _DATE_TIME = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-_COUNTER = r"(?:浏览|阅读|评论|点赞|收藏|分享|转发|查看|回复|赞|人看过|次阅读)"
+_COUNTER = r"(?:浏览|阅读|评论|点赞|收藏|分享|转发|查看|回复|赞|人看过|次阅读|积分|帖子|主题|精华|威望|金钱|粉丝|获赞)"
+# The words of a page's buttons and toolbars. A short line made of nothing else (and counts,
+# emoji, separators) is the page's, not the article's: 分享至 Facebook, 举报/反馈, 评论 收起,
+# 387 条评论, 👍 12, 沙发.
+UI_WORDS = ("分享至", "分享到", "分享", "复制链接", "复制连结", "复制网址", "扫描二维码", "扫一扫", "二维码", "举报", "反馈",
+            "申请转载", "转载", "关注他", "关注她", "关注作者", "已关注", "关注", "写下你的评论", "写评论", "发表评论", "评论",
+            "条评论", "我来答", "等你来答", "已赞过", "已踩过", "赞过", "点赞", "赞同", "反对", "收起", "展开全部", "展开",
+            "阅读全文", "回复", "收藏", "转发", "打赏", "喜欢", "不喜欢", "沙发", "板凳", "地板", "顶", "踩", "发新帖", "返回列表",
+            "倒序浏览", "只看该作者", "上一主题", "下一主题", "打印", "找回密码", "立即注册", "注册", "登录", "退出", "私信",
+            "加好友", "有帮助", "没帮助", "有用", "没用", "facebook", "line", "twitter", "微信", "微博", "qq空间", "qq", "朋友圈")
+_UI_WORD = "|".join(sorted(map(re.escape, UI_WORDS), key=len, reverse=True))
 FURNITURE = MappingProxyType(
     {
         "metadata": re.compile(
@@ -574,18 +594,26 @@ FURNITURE = MappingProxyType(
         "counter": re.compile(
             rf"^\s*(?:(?:{_COUNTER})\s*[:：]?\s*[\d.]+\s*[万wk千]?\s*次?|[\d.,]+\s*[万wk千]?\s*(?:{_COUNTER}))"
             rf"(?:\s*[·|｜/,，]?\s*(?:(?:{_COUNTER})\s*[:：]?\s*[\d.]+\s*[万wk千]?\s*次?|[\d.,]+\s*[万wk千]?\s*(?:{_COUNTER})))*\s*$"),
+        # a line of buttons: UI words, counts, emoji and separators, nothing else
+        "ui-actions": re.compile(r"^\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?\s*[\d.,]+\s*[万wk]?\s*$"
+                                 rf"|^(?=.{{0,40}}$)(?=.*(?:{_UI_WORD}))(?:{_UI_WORD}|[\d.,]+\s*[万wk千]?|[\s|｜/·•、，,:：\[\]【】()（）.…>＞]"
+                                 r"|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])+$", re.I),
+        # a short line that carries a date and no sentence: who posted what when
+        # ("匿名用户 提问于 2024/6/11", "2024年05月06日 10:22 新浪财经综合"), not "2024年3月1日起施行"
+        "dated-line": re.compile(rf"^(?=.{{0,50}}$)(?!\s*(?:上一篇|下一篇|上一页|下一页|上一主题|下一主题))[^，。！？；,!?;]*?{_DATE_TIME}(?!\s*(?:起|前|后|以来|开始|之前|之后|至|到|—|-))"
+                                 r"[^，。！？；,!?;]*$"),
         "loading": re.compile(r"^\s*(?:图片|内容|评论|页面)?\s*(?:加载中|正在加载|loading|载入中)(?:更多)?(?:内容|评论|图片)?[\s.。…，,]*(?:请稍候|请稍等)?[\s.。…]*$", re.I),
-        "page-tools": re.compile(r"字号\s*[:：]?\s*[【\[]?大|^\s*A\s*\+\s*A\s*-\s*$|^\s*(?:[【\[]?(?:大|中|小)[】\]]?\s*){3}$"
+        "page-tools": re.compile(r"(?:字号|字体)\s*[:：]?\s*[【\[]?大|^\s*A\s*\+\s*A\s*-\s*$|^\s*(?:[【\[]?(?:大|中|小)[】\]]?\s*){3}$"
                                  r"|^\s*(?:打印|关闭|收藏本文|返回顶部|分享到)\s*(?:[|｜/]\s*(?:打印|关闭|收藏|返回|分享)\S{0,4}\s*)*$"
                                  r"|^\s*(?:(?:打印|关闭|收藏|返回|复制)(?:本页|本文|此文|窗口|顶部|首页|链接)?\s*[|｜/]?\s*){2,}$"),
         "image-file": re.compile(r"^\s*\S{1,60}\.(?:jpe?g|png|gif|webp|bmp|heic)\s*$", re.I),
-        "caption": re.compile(r"^(?=.{0,60}$)\s*图为|已做模糊处理|(?:图片来源|图源|图片提供|配图来源)\s*[:：]|^\s*[（(]?\s*(?:图|配图|截图)\s*[:：]|^\s*[（(]图"
+        "caption": re.compile(r"^(?=.{0,60}$)\s*图为|^\s*[\[【(（]\s*(?:图|图片|配图|视频|动图)\s*[\]】)）]|^(?=.{0,30}$)\s*图片来源于?网络|已做模糊处理|(?:图片来源|图源|图片提供|配图来源)\s*[:：]|^\s*[（(]?\s*(?:图|配图|截图)\s*[:：]|^\s*[（(]图"
                               r"|^(?=.{0,50}$).*(?:\s|^)图\s*[/／:：]\s*\S{1,16}\s*$|示意图?\s*$"),
-        "follow": re.compile(r"^(?=.{0,40}$).*(?:(?:关注|加入|追踪|订阅).{0,12}(?:公众号|我们|我门|官方号|账号|帐号|微信号|头条号|抖音号|LINE|粉丝团)|扫码关注|点击关注|关注(?:获取|领取))"
+        "follow": re.compile(r"^(?=.{0,40}$).*(?:(?:关注|加入|追踪|订阅).{0,12}(?:公众号|我们|我门|官方号|账号|帐号|微信号|头条号|抖音号|LINE|粉丝团)|扫码关注|扫描.{0,6}二维码.{0,4}关注|点击关注|关注(?:获取|领取))"
                              r"|关注.{0,8}公众号|微信搜索.{0,12}关注"),
-        "category": re.compile(r"^\s*(?:本文)?(?:分类|栏目|标签|关键词|关键字|tags?|所属分类)\s*[:：]", re.I),
+        "category": re.compile(r"^\s*(?:本文)?(?:分类|栏目|(?:tags?\s*)?标签|关键词|关键字|tags?|所属分类)\s*[:：]", re.I),
         "qa-chrome": re.compile(r"\S\s*的回答\s*$|^\s*回答者\s*[:：]|有用\s*[(（]\s*\d+\s*[)）]|获赞\s*\d+|^\s*\d+\s*(?:个回答|条回答)\s*$"
-                                r"|采纳率\s*[:：]|^\s*擅长\s*[:：]|执业证号|^\s*咨询人\s*[:：]|被浏览\s*[\d,]+|人赞同了该回答|^\s*赞同\s*[\d,.]+\s*[万k]?"
+                                r"|采纳率\s*[:：]|^\s*擅长\s*[:：]|执业证号|^\s*咨询人\s*[:：]|被浏览\s*[\d,]+|人赞同了该(?:回答|文章)|^\s*\S{0,10}认证\s*[:：]|是否解决了?您的问题|没有解决.{0,4}联系.{0,4}客服|^\s*联系在线客服|^\s*赞同\s*[\d,.]+\s*[万k]?"
                                 r"|^\s*职业\s*[:：]|粉丝\s*[\d,.]+\s*[万wk]?|帖子\s*[:：]\s*[\d,.]+|^\s*关注\s*[:：]\s*[\d,.]+|回复贴\s*[:：]"
                                 r"|已有\s*\d+\s*位律师回复|查看全部\s*[\d,]+\s*个回答|^\s*\S{2,12}律师事务所\s*$|^\s*\S{2,4}\s*律师\s*$"
                                 r"|是否对您有帮助|对你有帮助吗|^\s*我也要咨询"
@@ -612,6 +640,13 @@ SITE_LINE = re.compile(r"^(?=.{2,40}$)[^。！？，]*(?:网|论坛|社区|专�
 HEADLINE_WORDS = ("逾期", "征信", "催收", "催款", "还款", "借款", "欠款", "网贷", "信用卡", "贷款", "协商", "起诉", "额度", "上征信")
 # A template label in front of the real title: 文章标题：…
 TITLE_LABEL = re.compile(r"^\s*(?:文章)?标题\s*[:：]\s*(?P<title>\S.*)$")
+# A line of a site's menu: a word or two, no sentence (首页, 信用卡, 网上银行登录, 回复 2 楼).
+# Three such lines in a row, where the page has no prose yet or no more, are its navigation,
+# its login box or its footer, not the article (a list of the article marks its items).
+MENU_LINE = re.compile(r"^(?![一二三四五六七八九十]{1,3}[、.．]|\d{1,2}\s*[.、．)）])[^，。！？!?：:；;、,]{1,6}$")
+MENU_RUN = 3
+# A line of prose: the article has begun (or not yet ended).
+PROSE_LINE = re.compile(r"[。！；;]|[，,].{8,}|^.{41,}$")
 # Candidates for a text page's title: this many lines from the top.
 TITLE_CANDIDATES = 10
 # Gambling and adult words: a page full of them is a hacked page, not an article.
