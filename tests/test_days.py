@@ -63,6 +63,10 @@ from creditfaq.days import chinese_number, parse_days
         # A leading day number is a day, not list numbering.
         ("2-20天", (2, 20)),
         ("61天以上", (61, None)),
+        # Ranges with a unit on both ends, the day after, an ordinal week.
+        ("逾期第2天至第6天", (2, 6)),
+        ("从逾期次日起计收罚息", (1, None)),
+        ("到了第三个星期", (15, 21)),
     ],
 )
 def test_parse_days_convention(text: str, expected: tuple[int | None, int | None]) -> None:
@@ -71,7 +75,7 @@ def test_parse_days_convention(text: str, expected: tuple[int | None, int | None
 
 @pytest.mark.parametrize(
     "text",
-    ["", "按时还款不会影响征信", "借款1000元", "利率为百分之五", "尽快联系客服"],
+    ["", "按时还款不会影响征信", "借款1000元", "利率为百分之五", "尽快联系客服", "活动时间为5月1日至7日"],
 )
 def test_parse_days_none_when_no_day_is_stated(text: str) -> None:
     assert parse_days(text) is None

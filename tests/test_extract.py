@@ -208,3 +208,39 @@ def test_a_step_dated_by_a_second_source_stays_when_the_first_gave_no_day() -> N
 def test_a_product_one_opened_is_still_the_subject() -> None:
     found = extract([_article("开通示例借后逾期会怎样\n开通示例借后逾期第3天会打电话催收。\n")], PRODUCTS)
     assert ("电话催收", (3, 3)) in {(s.action, s.days) for s in _stages(found, "demo-loan")}
+
+
+def test_a_lender_speaking_of_itself_states_its_own_rules_and_system_facts_are_everyones() -> None:
+    text = ("示例借帮助中心：逾期相关问题\n我们仅在每日8:00至21:00之间与您联系。\n"
+            "如需查询个人信用报告，可登录征信中心官网。\n")
+    found = extract([_article(text)], PRODUCTS)
+    assert {c.action for c in found.rights.get("demo-loan", [])} == {"催收时段"}
+    assert {c.action for c in found.credit.get(GENERAL, [])} == {"查询征信"}
+
+
+def test_in_an_article_about_two_products_an_unnamed_rule_is_general_and_both_means_each() -> None:
+    text = ("示例付和示例借逾期对比\n示例付逾期第3天会打电话，示例付的罚息按日计。\n示例借逾期第5天会打电话，示例借还会冻结额度。\n"
+            "两款产品的逾期记录都会上报征信。\n不良记录在结清后保留5年。\n"
+            "依照规定，催收不得在晚上10点以后进行。\n")
+    found = extract([_article(text)], PRODUCTS)
+    assert {"demo-pay", "demo-loan"} <= {s for s, claims in found.credit.items() for c in claims if c.action == "上报征信"}
+    assert [c.action for c in found.credit.get(GENERAL, [])] == ["记录保留"]
+    assert {c.action for c in found.rights.get(GENERAL, [])} == {"催收时段"}
+
+
+def test_a_laws_title_advice_to_keep_evidence_and_inquiry_records_state_nothing_but_the_rest_does() -> None:
+    text = ("示例借逾期须知\n根据《个人信息保护法》的相关规定，我们把常见问题归纳如下。\n"
+            "遇到示例借暴力催收可以拨打12378投诉，记得保留通话录音。\n"
+            "频繁申请借款会让征信上的查询记录变多。\n")
+    found = extract([_article(text)], PRODUCTS)
+    rights = [c.action for claims in found.rights.values() for c in claims]
+    credit = [c.action for claims in found.credit.values() for c in claims]
+    assert rights == ["投诉渠道"] and credit == []
+
+
+def test_a_numbered_heading_that_asks_is_a_heading_and_its_rules_are_not_the_last_products() -> None:
+    text = ("示例借逾期整理\n一、示例借\n示例借逾期第2天起收取罚息。\n三、催收有哪些规矩？\n催收人员不得以暴力或威胁的方式逼迫还款。\n")
+    article = _article(text)
+    assert "三、催收有哪些规矩？" in [s.heading for s in article.sections]
+    found = extract([article], PRODUCTS)
+    assert {c.action for c in found.rights.get(GENERAL, [])} == {"不得暴力威胁"}

@@ -16,11 +16,13 @@ DayRange = tuple[int | None, int | None]
 _NUM = r"[0-9]{1,3}|[零〇一二两兩三四五六七八九十百]{1,5}"
 # 号 is always a calendar date; 日 is one after 月 (10月15日), which parse_days skips.
 _UNIT = r"(?:天|日)"
-_DATE_BEFORE = re.compile(r"月\s*$")
+_DATE_BEFORE = re.compile(r"月\s*(?:\d{1,2}\s*日\s*(?:至|到|-|—|~)\s*)?$")  # 3月1日至3日: dates
 _MONTH = r"个多?月"
 _WEEK = r"(?:个)?(?:周|星期|礼拜)"
 _NEGATION = re.compile(r"(?:不是|并不|并非|不会|非|没有)\S{0,3}$")
-_RANGE = re.compile(rf"(?P<a>{_NUM})\s*(?:-|－|~|～|〜|到|至)\s*(?:第\s*)?(?P<b>{_NUM})\s*(?:(?P<m>{_MONTH})|(?P<w>{_WEEK})|{_UNIT})")
+_RANGE = re.compile(rf"(?P<a>{_NUM})\s*{_UNIT}?\s*(?:-|－|~|～|〜|到|至)\s*(?:第\s*)?(?P<b>{_NUM})\s*(?:(?P<m>{_MONTH})|(?P<w>{_WEEK})|{_UNIT})")
+# 第二个礼拜: the days of that week
+_WEEK_ORDINAL = re.compile(rf"第\s*(?P<a>{_NUM})\s*{_WEEK}")
 _FIRST = re.compile(rf"(?<!提)(?:头|前)\s*(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|(?P<w>{_WEEK})|{_UNIT})")  # 前一周: days 1 to 7
 _PAIR = re.compile(r"(?P<a>[一二两兩三四五六七八九])(?P<b>[二两兩三四五六七八九十])(?:个)?天")  # 两三天, 一两天
 _BEFORE_DUE = re.compile(r"还款日|到期日?|账单日")
@@ -90,6 +92,11 @@ def _parse_exact(text: str) -> DayRange | None:
             taken.append(m.span())
             unit = 30 if m["m"] else 7 if m["w"] else 1
             add(m.start(), (min(a, b) * unit, max(a, b) * unit))
+    for m in _WEEK_ORDINAL.finditer(text):
+        n = chinese_number(m["a"])
+        if free(m) and n:
+            taken.append(m.span())
+            add(m.start(), ((n - 1) * 7 + 1, n * 7))
     for m in _FIRST.finditer(text):
         n = chinese_number(m["a"])
         if free(m) and n is not None and not _BEFORE_DUE.search(text[max(0, m.start() - 4):m.start()]):

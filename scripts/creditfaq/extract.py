@@ -121,10 +121,15 @@ def _facts_of_clause(clause: str, credit_topic: bool = False) -> list[tuple[str,
     the timeline steps it names (less those another includes), and nothing for a question,
     filler, a caption, advice or an ad."""
     simple = rules.AUDIENCE.sub("", to_simplified(clause))  # "家人们记住" speaks to viewers, not of family
-    if any(p.search(simple) for p in rules.NOT_A_FACT):
+    simple = rules.LAW_TITLE.sub("《法》", simple)  # 《个人信息保护法》 is a name, not a statement of privacy
+    # a part that is no statement of fact (a question, filler, a fear, advice to keep
+    # evidence) says nothing; the clause's other parts still may ("遇到暴力催收可拨打12378投诉，
+    # 记得保留录音"); "想知道有没有上征信，可以…": a part that asks is no statement of what it asks
+    # about, nor is a part about who looked at one's report ("征信上的查询记录会很多")
+    parts = [p for p in _PARTS.split(simple) if not rules.EMBEDDED_QUESTION.search(p) and not rules.ADVICE_PART.match(p)
+             and not rules.INQUIRY.search(p) and not any(n.search(p) for n in rules.NOT_A_FACT)]
+    if not parts or any(n.search(simple) for n in rules.NOT_A_CLAUSE):
         return []
-    # "想知道有没有上征信，可以…": a part that asks is no statement of what it asks about
-    parts = [p for p in _PARTS.split(simple) if not rules.EMBEDDED_QUESTION.search(p) and not rules.ADVICE_PART.match(p)]
     simple = "，".join(parts)
     found: dict[str, list[str]] = {}
     for kind, action, pattern in rules.ACTIONS:
@@ -269,6 +274,7 @@ class _Context:
     credit_topic: bool = False  # the heading or question above speaks of the credit report
     rights_topic: bool = False  # the heading or lead-in above lists what collectors may not do
     complaint_topic: bool = False  # the heading above is about where to complain
+    many: tuple[str, ...] = ()  # the products of an article that speaks of several
 
 
 def extract(articles: list[SourceArticle], products: list[Product]) -> Extraction:
@@ -310,7 +316,9 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
                      names: dict[str, str]) -> None:
     """Clause by clause: what each clause states, about which product, on which days."""
     seen: set[tuple] = set()
-    ctx = _Context(recent=product)
+    mentions = matcher.subject_counts("。".join([article.title, *(p.text for p in article.paragraphs())]))
+    several = tuple(p for p, n in mentions.most_common() if n >= 2)
+    ctx = _Context(recent=product, many=several if len(several) >= 2 else ())
     for section in article.sections:
         heading = section.heading or ""
         ctx.heading_days = parse_days(to_simplified(heading), vague=False) if heading else None
@@ -476,6 +484,14 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
             # what collectors may not do is the law's, for every lender: a rule is one lender's
             # only where the clause, its label or its heading names that lender, or the clause
             # speaks of the article's lender ("银行不得…" in a page about credit cards)
+            chosen = [GENERAL]
+        elif kind == "credit" and not named and action in rules.SYSTEM_CREDIT and not rules.FIRST_PERSON_LENDER.search(simple):
+            chosen = [GENERAL]  # how to check or dispute one's report is the same for every lender
+        elif kind != "timeline" and not named and ctx.many and rules.BOTH.search(simple):
+            chosen = list(ctx.many)  # "两款产品的逾期记录都会上报征信": each product's
+        elif kind != "timeline" and action != "上报征信" and not named and not ctx.heading_products and ctx.many:
+            # an article about several products: a rule or credit fact that names none is
+            # said of them all
             chosen = [GENERAL]
         credit_days = days if kind == "credit" and action == "上报征信" else None
         for scope in dict.fromkeys(chosen):

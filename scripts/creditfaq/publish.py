@@ -29,7 +29,7 @@ def held_back(claim: Claim) -> str | None:
         return "句子里有被删掉的词（来源的审查空缺），请改写后设为 edited"
     if _LEAD_IN.search(text):
         return "句子引出的列表在来源里丢失了，请补全后设为 edited"
-    if any(p.search(text) for p in rules.NOT_A_FACT):
+    if any(p.search(text) for p in (*rules.NOT_A_CLAUSE, *rules.NOT_A_FACT)):
         return "不是陈述：问题、套话、建议、广告或放贷方的观点"
     return None
 

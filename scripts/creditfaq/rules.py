@@ -312,13 +312,25 @@ GENERIC_SCOPE = re.compile(
     r"大多数(?:平台|机构|网贷|贷款)|多数(?:平台|机构|网贷)|大部分(?:平台|机构|网贷)|很多(?:平台|机构|网贷)|许多(?:平台|机构)"
     r"|有的(?:平台|机构|网贷)|有些(?:平台|机构|网贷)|某些(?:平台|机构|网贷)|个别(?:平台|机构)|部分(?:平台|机构|网贷)|一些(?:平台|机构|网贷)|各(?:家)?(?:平台|机构|网贷)"
     r"|一般(?:的)?网贷|网贷平台|网络贷款|网贷|贷款平台|借贷平台|金融机构|持牌机构|放贷机构|所有(?:平台|贷款)|任何(?:平台|机构)"
-    r"|不同(?:平台|机构)|催收(?:人员|方|机构)?(?:依法|按规定)|法律规定|根据.{0,10}(?:规定|办法|条例|法)"
+    r"|不同(?:平台|机构)|催收(?:人员|方|机构)?(?:依法|按规定)|法律规定|(?:根据|依照|按照|依据|依).{0,10}(?:规定|办法|条例|法)"
+    r"|《[^》]{2,30}》|(?:出借人|债权人|放贷人|贷款机构|放款机构)(?:通常|一般|会|可以|可能|有权)"
+    r"|(?:无论|不管|不论)(?:是)?(?:哪个|哪家|什么|任何|哪一家)(?:平台|机构|银行|网贷|产品)"
     r"|(?:不管|无论|不论)是?.{0,8}(?:网贷|贷款|银行).{0,8}还是|(?:不管|无论|不论)是?.{0,10}还是.{0,4}(?:网贷|贷款|银行)"
 )
 # A part of a clause that tells the reader what to do: "投诉之前，记得把录音保存好".
-ADVICE_PART = re.compile(r"^\s*(?:记得|最好|一定要|千万|务必|切记|不妨)")
+ADVICE_PART = re.compile(r"^\s*(?:记得|最好|一定要|千万|务必|切记|不妨|建议)")
 # Words by which a clause speaks of the lender of the article's product.
-LENDER_WORDS = re.compile(r"银行|平台|贷款方|放贷方|发卡行|本公司|我们公司|该公司")
+LENDER_WORDS = re.compile(r"银行|平台|贷款方|放贷方|发卡行|本公司|我们公司|该公司|本行|我行|我司|本平台"
+                          r"|我们(?:仅|只|会|将|不会|承诺|严格|绝不|不)")
+# The lender speaking of itself (a help centre, a bank's FAQ): its rules are its own.
+FIRST_PERSON_LENDER = re.compile(r"本行|我行|我司|本公司|本平台|我们(?:仅|只|会|将|不会|承诺|严格|绝不|不)")
+# Credit facts about the credit-reporting system itself, the same for every lender: how to
+# check one's report, how to dispute a record.
+SYSTEM_CREDIT = frozenset({"查询征信", "异议申请"})
+# A clause that speaks of all the products of the article at once.
+BOTH = re.compile(r"两者|二者|三者|两款|三款|这两|这三|两个(?:平台|产品)|两家|几款产品|它们都")
+# Records of who looked at one's report (查询记录), not of being overdue.
+INQUIRY = re.compile(r"查询记录|查询次数|硬查询|被查询")
 # Complaint routes open to every borrower (CLAIM_SLOTS["投诉渠道"] words): general rules.
 PUBLIC_ROUTES = frozenset({"拨打12378（金融监管部门的消费者投诉热线）投诉", "拨打12363（中国人民银行）反映征信问题",
                            "受到威胁时拨打110报警", "向中国互联网金融协会投诉", "向消费者协会投诉"})
@@ -342,16 +354,16 @@ EMBEDDED_QUESTION = re.compile(r"想知道|想确认|不知道|不确定|弄清�
 # "whether X or Y": a clause that speaks of every kind of lender at once
 UNIVERSAL = re.compile(r"不管|无论|不论|凡是|所有")
 # Clauses that state no fact: questions, filler, captions, advice, ads.
-NOT_A_FACT = (
+# The title of a law or a document: a name, whatever words it holds.
+LAW_TITLE = re.compile(r"《[^》]{1,40}》")
+# A clause of this shape states no fact at all, whatever its parts.
+NOT_A_CLAUSE = (
     re.compile(r"[？?]\s*$|^\s*(?:问|Q)\s*[:：]|(?:吗|呢|么)\s*[。！]?\s*$"),
     re.compile(r"^(?:首先|其次|那么|所以)?.{0,6}(?:要|需要|应该)(?:弄清楚|了解|明白|知道)|至关重要|非常重要|十分重要|值得(?:注意|关注|一提)"
-               r"|下面(?:我们|小编|就|来)|本文(?:将|为你|给大家)|一起来看|详细介绍|以下几点|总结一下"),
+               r"|下面(?:我们|小编|就|来)|本文(?:将|为你|给大家)|一起来看|详细介绍|以下几点|总结一下|归纳(?:如下|一下)"),
     re.compile(r"^\s*[\[【（(]?\s*(?:图|图片|配图|截图|如图)\s*[:：\d（(]|图片来源|^\s*[（(]图"),
-    # what readers fear or feel, and warnings about scams, are not the lender's steps
-    re.compile(r"读者留言|网友留言|留言说|后台留言|(?:借款人|用户|大家|很多人|不少人|我|你)(?:最|很|都|会)?(?:怕|害怕|担心)|怕的是|心里发毛|心里有数|诈骗|骗子|骗局"
-               r"|保持冷静|不要慌|别慌"),
-    # what a reader should do: keep evidence, write things down
-    re.compile(r"^(?:保存|保留好?|记下|记录下|截图|录音|收集)|截图|(?:通话|电话)录音"),
+    # warnings about scams are not the lender's steps
+    re.compile(r"诈骗|骗子|骗局|忽悠"),
     # a definition says what a word means, not what a lender does: "爆通讯录，即…", "…是指…"
     re.compile(r"^.{0,12}[，,]\s*即|是指|指的是|所谓.{0,10}[，,就]|是一种.{0,16}(?:方式|手段|行为|做法)"),
     # a question quoted inside a sentence: "问得最多的就是“会不会被起诉”"
@@ -360,6 +372,15 @@ NOT_A_FACT = (
                r"|最好(?:先|确认|提前|主动|尽快)"),
     re.compile(r"立即申请|点击(?:领取|下载|查看)|最高可借|下载APP|扫码|限时|广告|推广|低息"),
     re.compile(r"给(?:催收)?(?:工作|行业)带来|限制和挑战|难度(?:越来越|加大)|催收难"),  # the lender's point of view
+)
+# A part of a clause of this shape states no fact; the clause's other parts still may
+# ("遇到暴力催收可拨打12378投诉，记得保留通话录音").
+NOT_A_FACT = (
+    # what readers fear or feel
+    re.compile(r"读者留言|网友留言|留言说|后台留言|(?:借款人|用户|大家|很多人|不少人|我|你)(?:最|很|都|会)?(?:怕|害怕|担心)|怕的是|心里发毛|心里有数"
+               r"|保持冷静|不要慌|别慌"),
+    # what a reader should do: keep evidence, write things down
+    re.compile(r"^(?:保存|保留好?|记下|记录下|截图|录音|收集)|截图|(?:通话|电话)录音"),
 )
 # Words a spun or colloquial text uses for 逾期.
 OVERDUE_WORDS = ("逾期", "过期未还", "过期", "拖欠", "延迟还款", "延期还款", "迟还", "晚还", "没还", "未还", "欠款", "逾欠")
@@ -392,6 +413,8 @@ DAY_PHRASES = MappingProxyType(
         "到期日当天": (0, 0),
         "还款日第二天": (1, 1),
         "到期次日": (1, 1),
+        "逾期次日": (1, 1),
+        "逾期的次日": (1, 1),
         "到期后第二天": (1, 1),
         "逾期第一天": (1, 1),
         "逾期一天": (1, 1),
