@@ -244,3 +244,11 @@ def test_a_numbered_heading_that_asks_is_a_heading_and_its_rules_are_not_the_las
     assert "三、催收有哪些规矩？" in [s.heading for s in article.sections]
     found = extract([article], PRODUCTS)
     assert {c.action for c in found.rights.get(GENERAL, [])} == {"不得暴力威胁"}
+
+
+def test_a_comparison_tables_columns_are_its_products() -> None:
+    text = ("示例付与示例借逾期对照\n| 时间 | 示例付 | 示例借 |\n| --- | --- | --- |\n| 逾期1-5天 | 短信提醒 | 电话催收 |\n"
+            "| 逾期30天以上 | 委外催收 | 冻结额度 |\n")
+    found = extract([_article(text)], PRODUCTS)
+    assert {(s.action, s.days) for s in _stages(found, "demo-pay")} == {("提醒", (1, 5)), ("委外催收", (30, None))}
+    assert {(s.action, s.days) for s in _stages(found, "demo-loan")} == {("电话催收", (1, 5)), ("冻结额度", (30, None))}

@@ -331,6 +331,7 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
         ctx.rights_topic = bool(heading) and bool(_RULES_LEAD.search(to_simplified(heading)))
         ctx.complaint_topic = bool(heading) and bool(rules.COMPLAINT_TOPIC.search(to_simplified(heading)))
         heading_title = _ORDINAL.sub("", heading).strip().rstrip("：:").strip() or None
+        columns: list[str | None] | None = None  # the products of a comparison table's columns
         for para in section.paragraphs:
             ref = f"{article.id}#{para.id}"
             text = para.text
@@ -351,7 +352,12 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
                 continue
             text = _QA_ANSWER.sub("", text)
             label_days, title, body = None, None, text
-            if cells := _table_cells(text):
+            if (cells := _table_cells(text)) and _take_compared(cells, columns, ref, ctx, matcher, out, seen, names):
+                continue
+            if cells and (heads := _column_products(cells, matcher)):
+                columns = heads  # "| 逾期天数 | 京东金条 | 放心借 |": each column is a product's
+                continue
+            if cells:
                 label_days = parse_days(to_simplified(cells[0]), vague=False)
                 if label_days is None and not any(w in to_simplified(cells[0]) for w in rules.OVERDUE_WORDS):
                     label_days = None
@@ -380,6 +386,34 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
             # the label's product and the paragraph's credit words end with the paragraph; a
             # lead-in's rules hold until the next heading
             ctx.heading_products, ctx.credit_topic = saved
+
+
+def _column_products(cells: list[str], matcher: ProductMatcher) -> list[str | None] | None:
+    """The products a table's header row names, one per column, when it names two or more
+    and states no day: the header of a comparison table."""
+    heads = [(matcher.subjects(c) or [None])[0] if len(c) <= 12 else None for c in cells]
+    if len({h for h in heads[1:] if h}) < 2 or parse_days(to_simplified(cells[0]), vague=False):
+        return None
+    return heads
+
+
+def _take_compared(cells: list[str], columns: list[str | None] | None, ref: str, ctx: _Context,
+                   matcher: ProductMatcher, out: Extraction, seen: set[tuple], names: dict[str, str]) -> bool:
+    """A row of a comparison table: the first cell says when, each other cell what its
+    column's product does then. False when the row is not one of such a table."""
+    if columns is None or len(cells) != len(columns):
+        return False
+    days = parse_days(to_simplified(cells[0]), vague=False)
+    saved = ctx.heading_products
+    for cell, column in zip(cells[1:], columns[1:], strict=True):
+        if column is None:
+            continue
+        ctx.heading_products = (column,)
+        for clause in _CLAUSE.findall(cell):
+            if len(clause.strip()) >= 2:
+                _take_clause(clause.strip(), days, cells[0], ref, ctx, matcher, out, seen, names)
+    ctx.heading_products = saved
+    return True
 
 
 def _when(days) -> str:

@@ -649,7 +649,7 @@ FURNITURE = MappingProxyType(
         # a row of short words and nothing else: a toolbar, a menu, a pager or a tag list
         # ("关注问题　写回答　邀请回答", "看贴　图片　精品　视频", "第1页　下一页　尾页")
         # (not a table row written with spaces: "1-3天　短信提醒　罚息" states facts)
-        "token-row": re.compile(r"^(?!.*(?:\d\s*[天日月周]|[一二三四五六七八九十两]\s*[天周]|逾期|催收|罚息|征信|提醒|冻结|起诉|上门|扣款))"
+        "token-row": re.compile(r"^(?!\s*\|)(?!.*(?:\d\s*[天日月周]|[一二三四五六七八九十两]\s*[天周]|逾期|催收|罚息|征信|提醒|冻结|起诉|上门|扣款))"
                                 r"\s*(?:[^\s，。！？：:；、]{1,6}[\s　]+){2,}[^\s，。！？：:；、]{1,6}\s*$"
                                 r"|^(?=.{0,30}$).*(?:下一页|上一页|尾页|本文共\s*\d+\s*页|当前第\s*\d+\s*页)"),
         "spam-line": re.compile(r"百家乐|六合彩|娱乐城|真人娱乐|体育投注|博彩|彩金|老虎机|时时彩|新葡京|皇冠体育|棋牌游戏|赌场|澳门.{0,4}(?:赌|娱乐)"
