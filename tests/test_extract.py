@@ -252,3 +252,13 @@ def test_a_comparison_tables_columns_are_its_products() -> None:
     found = extract([_article(text)], PRODUCTS)
     assert {(s.action, s.days) for s in _stages(found, "demo-pay")} == {("提醒", (1, 5)), ("委外催收", (30, None))}
     assert {(s.action, s.days) for s in _stages(found, "demo-loan")} == {("电话催收", (1, 5)), ("冻结额度", (30, None))}
+
+
+def test_a_lender_named_only_as_the_object_does_not_make_a_rule_its_own_and_colloquial_steps_are_steps() -> None:
+    text = ("示例借逾期了怎么办\n如果催收人员在晚上11点后还打电话，这属于违规，你可以向平台客服投诉。\n"
+            "示例借逾期首日起短信提醒。\n示例借逾期以后额度就用不了了，宽限期内的利息照算。\n")
+    found = extract([_article(text)], PRODUCTS)
+    assert "催收时段" in {c.action for c in found.rights.get(GENERAL, [])}
+    assert {c.action for c in found.rights.get("demo-loan", [])} == {"投诉渠道"}, "the lender's own line is its own"
+    stages = {(s.action, s.days) for s in _stages(found, "demo-loan")}
+    assert ("提醒", (1, None)) in stages and "冻结额度" in {a for a, _ in stages} and "罚息" in {a for a, _ in stages}

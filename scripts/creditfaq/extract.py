@@ -388,6 +388,16 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
             ctx.heading_products, ctx.credit_topic = saved
 
 
+def _subject_of(action: str, simple: str) -> str:
+    """The words of a clause before what it states of `action`: where its subject stands
+    ("平台不得冒充…" has 平台 there; "可以向平台客服投诉" has it only as the object)."""
+    if action == "投诉渠道":
+        return simple  # "打银行客服电话投诉": the lender's own line is named in the route
+    pattern = next((p for _, a, p in rules.ACTIONS if a == action), None)
+    m = pattern.search(simple) if pattern else None
+    return simple[:m.start()] if m else simple
+
+
 def _column_products(cells: list[str], matcher: ProductMatcher) -> list[str | None] | None:
     """The products a table's header row names, one per column, when it names two or more
     and states no day: the header of a comparison table."""
@@ -514,7 +524,8 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
         chosen = scopes
         if action == "投诉渠道" and not named and route in rules.PUBLIC_ROUTES:
             chosen = [GENERAL]  # a public hotline is everyone's, whatever the article is about
-        elif kind == "rights" and not named and not ctx.heading_products and not rules.LENDER_WORDS.search(simple):
+        elif kind == "rights" and not named and not ctx.heading_products and not rules.LENDER_WORDS.search(
+                _subject_of(action, simple)):
             # what collectors may not do is the law's, for every lender: a rule is one lender's
             # only where the clause, its label or its heading names that lender, or the clause
             # speaks of the article's lender ("银行不得…" in a page about credit cards)
