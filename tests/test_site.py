@@ -234,12 +234,16 @@ def test_pages_with_questions_carry_faq_structured_data(built_site: Path) -> Non
     [script] = page.find_all("script", type="application/ld+json")
     data = json.loads(script.string)
     assert data["@context"] == "https://schema.org" and data["@type"] == "FAQPage"
-    shown = page.find("h2", id="questions").find_next("ul").get_text()
+    answers = page.find("h2", id="answers")
+    asked = [b.get_text() for b in answers.find_all_next("strong") if b.find_previous("h2") is answers]
     text = page.find("article").get_text()
-    for entry in data["mainEntity"]:
-        assert entry["name"] in shown
-        # every answer is text the page itself shows (claims or law), nothing new
-        for sentence in entry["acceptedAnswer"]["text"].split(" "):
+    names = [entry["name"] for entry in data["mainEntity"]]
+    assert names == asked[:len(names)] and len(set(names)) == len(names) >= 2
+    answered = [entry["acceptedAnswer"]["text"] for entry in data["mainEntity"]]
+    assert len(set(answered)) == len(answered), "each question has its own answer"
+    for answer in answered:
+        # every answer is text the page itself shows under its question (claims or law), nothing new
+        for sentence in answer.split(" "):
             assert sentence.split("：")[-1][:20] in text, sentence
     assert not _soup(built_site / "regulations/index.html").find_all("script", type="application/ld+json")
 
@@ -313,3 +317,25 @@ def test_an_article_page_shows_no_internal_file_name(built_site: Path) -> None:
     for page in (built_site / "articles").glob("*/index.html"):
         text = _soup(page).get_text(" ")
         assert "原始文件" not in text and "data/sources" not in text and ".txt" not in text, page
+
+
+def test_every_product_page_answers_the_three_first_questions_with_a_source_or_a_law_for_each_sentence(
+        built_site: Path) -> None:
+    pages = sorted((built_site / "products").glob("*/index.html"))
+    assert pages
+    for path in pages:
+        page = _soup(path)
+        answers = page.find("h2", id="answers")
+        assert answers is not None, path
+        first = page.find("article").find("h2")
+        assert first is answers, f"{path}: the answers come first"
+        items = []
+        for sibling in answers.find_next_siblings():
+            if sibling.name == "h2" or "cf-infobox" in (sibling.get("class") or []):
+                break
+            items += sibling.find_all("li") if sibling.name == "ul" else []
+        assert len(items) >= 3, path
+        for li in items:
+            text = li.get_text()
+            traced = li.find("a", href=lambda h: h and ("regulations" in h or "articles/" in h or h.startswith("#fn")))
+            assert traced or text.startswith("现有来源文章没有"), f"{path}: untraceable answer {text[:40]}"

@@ -180,19 +180,10 @@ def _question_line(q: Question, page: str) -> str:
     return f"- [{esc(q.text)}]({page}#{section})（见{SECTION_TITLES[section]}）"
 
 
-def faq_json_ld(product: Product, topic: TopicFile, law: dict[str, list[Regulation]]) -> str:
-    """schema.org FAQPage for the questions this page answers; each answer is the text of the
-    section that answers it (its source claims, else its verified law), as the page shows it."""
-    entries = []
-    for q in topic.questions:
-        section = ANSWERED_IN.get(q.topic)
-        if q.status == "rejected" or section is None:
-            continue
-        said = [c.text for c in _visible(getattr(topic, section))][:2]
-        said += [f"{citation(r)}：{r.summary}" for r in law.get(section, []) if r.confidence == "verified"][:2 - len(said)]
-        if said:
-            entries.append({"@type": "Question", "name": q.text,
-                            "acceptedAnswer": {"@type": "Answer", "text": " ".join(said)}})
+def faq_json_ld(product: Product, pairs: list[tuple[str, str]]) -> str:
+    """schema.org FAQPage for the questions the page answers first; each answer is the text the
+    page shows under its question (the sources' facts and the fact sheet's law), nothing new."""
+    entries = [{"@type": "Question", "name": q, "acceptedAnswer": {"@type": "Answer", "text": a}} for q, a in pairs if a]
     if not entries:
         return ""
     data = {"@context": "https://schema.org", "@type": "FAQPage", "name": f"{product.name}逾期常见问题",
@@ -274,6 +265,81 @@ def _general_rules(kind: str, general: TopicFile | None, product_name: str, note
     return lines
 
 
+def _inline_sources(claim: Claim, notes: _Footnotes) -> str:
+    """Links to a claim's source paragraphs, written inline (for claims of other topics)."""
+    return "".join(f"（[原文]({notes.prefix}articles/{s.split('#')[0]}.md#{s.split('#')[1]})）"
+                   for s in claim.sources if s.split("#")[0] in notes.articles)
+
+
+def _law_where(regulations: list[Regulation], topic: str, *words: str, secondary: bool = False) -> list[Regulation]:
+    """Publishable rows of the fact sheet on `topic` whose summary says one of `words`:
+    verified ones, and secondary ones too when `secondary` (they are then attributed)."""
+    allowed = ("verified", "secondary") if secondary else ("verified",)
+    return [r for r in regulations if r.publishable and r.topic == topic and r.confidence in allowed
+            and not r.products and any(w in r.summary for w in words)]
+
+
+def quick_answers(product: Product, topic: TopicFile, regulations: list[Regulation], general: TopicFile | None,
+                  notes: _Footnotes, gl: Glossary = NO_GLOSSARY) -> tuple[list[str], list[tuple[str, str]]]:
+    """The three questions a worried reader asks first, answered from this product's published
+    facts, then the general rules sources state, then the fact sheet; each sentence keeps its
+    source or its law. Returns the Markdown lines and (question, plain answer) pairs."""
+    name = product.name
+    regs = list(regulations)
+    own = {kind: _visible(getattr(topic, kind)) for kind, _ in SECTIONS}
+    common = {kind: _visible(getattr(general, kind)) if general is not None else [] for kind, _ in SECTIONS}
+    qa: list[tuple[str, list[tuple[str, str]]]] = []  # question, [(markdown, plain)]
+
+    def said(claims: list[Claim], action: str, limit: int, inline: bool = False) -> list[tuple[str, str]]:
+        found = [c for c in claims if c.action == action]
+        found.sort(key=lambda c: (getattr(c, "days", None) is None and "逾期第" not in c.text,))
+        out = []
+        for c in found[:limit]:
+            refs = _inline_sources(c, notes) if inline else notes.ref(c)
+            out.append((f"{gl.mark(esc(c.text))}{refs}", c.text))
+        return out
+
+    def law(rows: list[Regulation]) -> list[tuple[str, str]]:
+        return [(regulation_line(r, "../", gl), f"{citation(r)}：{r.summary}" if r.confidence == "verified"
+                 else f"{r.attribution or '据报道'}，{r.summary}") for r in rows]
+
+    # 1. 征信
+    answer = said(own["credit"], "上报征信", 2)
+    if not answer:
+        answer = [(f"现有来源文章没有说明{esc(name)}逾期多久会上报征信。", f"现有来源文章没有说明{name}逾期多久会上报征信。")]
+        if (reporting := _reporting(product, regs)) and "regulations.md#" in reporting:
+            answer.append((f"是否接入征信：{reporting}", ""))  # only what the fact sheet publishes
+    answer += law(_law_where(regs, "征信影响", "告知")[:1])
+    if check := _law_where(regs, "投诉与异议", "免费获取")[:1]:
+        answer += [(f"想确认有没有上征信，可以查自己的信用报告：{regulation_line(check[0], '../', gl)}",
+                    f"想确认有没有上征信，可以查自己的信用报告。{citation(check[0])}：{check[0].summary}")]
+    qa.append((f"{name}逾期几天会上征信？", answer))
+    # 2. 家人、朋友
+    answer = said(own["timeline"], "联系紧急联系人", 2)
+    if not answer:
+        answer = [(f"现有来源文章没有说{esc(name)}会联系你的亲友。", f"现有来源文章没有说{name}会联系你的亲友。")]
+    answer += said(own["rights"], "不得骚扰他人", 1) or said(common["rights"], "不得骚扰他人", 1, inline=True)
+    answer += law(_law_where(regs, "催收权益", "提供个人信息", "非法提供")[:1])
+    qa.append((f"{name}逾期会联系我的家人、朋友吗？", answer))
+    # 3. 投诉
+    answer = said(own["rights"], "投诉渠道", 2) + said(common["rights"], "投诉渠道", 3, inline=True)
+    if not answer:
+        answer = [("现有来源文章没有谈到投诉渠道。", "现有来源文章没有谈到投诉渠道。")]
+    hotlines = _law_where(regs, "投诉与异议", "投诉电话", "投诉热线", secondary=True)
+    hotlines.sort(key=lambda r: "征信" in r.summary)  # a collector's conduct first, the credit report's second
+    answer += law(hotlines[:2])
+    qa.append(("遇到违规催收，可以去哪里投诉？", answer))
+
+    lines = ["## 先看结论 {#answers}\n"]
+    pairs = []
+    for question, answer in qa:
+        lines.append(f"**{esc(question)}**\n")
+        lines.extend(f"- {md}" for md, _ in answer)
+        lines.append("")
+        pairs.append((question, " ".join(plain for _, plain in answer if plain)))
+    return lines, pairs
+
+
 def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceArticle],
                  regulations: list[Regulation] = (), others: dict[str, Product] | None = None,
                  gl: Glossary = NO_GLOSSARY, guidance: Guidance = NO_GUIDANCE,
@@ -292,6 +358,10 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
                                                                           *([product.category] if product.category else [])))),
                      description=f"{product.name}逾期后会发生什么、何时影响征信、催收时你有哪些权利，整理自 {len(cited)} 篇来源文章。"),
         f"# {esc(product.name)}逾期会怎样？\n",  # the page's question, as the reader asks it
+    ]
+    answers, pairs = quick_answers(product, topic, list(regulations), general, notes, gl)
+    parts += answers  # what the reader came for, on the first screen
+    parts += [
         '<div class="cf-infobox" markdown>\n',
         f"- **产品**：{esc(product.name)}",
     ]
@@ -359,8 +429,7 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
         parts.append(f"- [{esc(a.title)}](../articles/{aid}.md){date}")
     parts.append("")
     parts.append(notes.definitions())
-    law = {kind: _regulations_for(kind, product, list(regulations)) for kind in ("credit", "rights")}
-    parts.append(faq_json_ld(product, topic, law))
+    parts.append(faq_json_ld(product, pairs))
     return "\n".join(parts)
 
 
