@@ -287,16 +287,18 @@ def _ordered(value: Any) -> Any:
     return value
 
 
-def write_record(project: Project, path: Path, record: BaseModel, header: str) -> bool:
+def write_record(project: Project, path: Path, record: BaseModel, header: str, replaces: tuple[str, ...] = ()) -> bool:
     """Stage a record as YAML, leaving out defaults a writer need not see. A file that exists
-    may hold a writer's comments and ordering: it is updated in place."""
+    may hold a writer's comments and ordering: it is updated in place, and a header creditfaq
+    wrote in an earlier version (one of `replaces`) becomes `header`."""
     data = _ordered(record.model_dump(mode="python", exclude_defaults=True))
     if project.exists(path):
         old = project.read_bytes(path).decode("utf-8")
+        current = next((header + old[len(h):] for h in replaces if h and old.startswith(h)), old)
         try:
-            if yaml.load(old, Loader=SafeLoader) == yaml.load(dump(data), Loader=SafeLoader):
-                return False
-            return project.stage(path, update(old, data))
+            if yaml.load(current, Loader=SafeLoader) == yaml.load(dump(data), Loader=SafeLoader):
+                return project.stage(path, current)
+            return project.stage(path, update(current, data))
         except Exception:  # noqa: BLE001 - a file ruamel cannot round-trip is written afresh
             pass
     return project.stage(path, dump(data, header))
