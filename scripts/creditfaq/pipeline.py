@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import re
 import subprocess
 import sys
 from collections import Counter
@@ -27,6 +28,7 @@ from .readers import READERS, SourceError
 from .render import LASTMOD, render_site
 from .store import Project, load_model, sync_tree, write_record
 from .text import decode, short_hash
+from .lang import listing, say
 from .yamlio import Located, Problem
 
 # The comments creditfaq writes at the top of the data files it makes, for writers (in Chinese);
@@ -148,6 +150,28 @@ def _keep_writer_fixes(fresh: SourceArticle, old: SourceArticle | None) -> Sourc
     return fresh.model_copy(update={"sections": sections, "defects": defects})
 
 
+def _unknown_regulation(rid: str) -> str:
+    return say(f"没有编号为 `{rid}` 的法规：法规编号都列在 data/regulations.yml 里，请核对拼写",
+               f"unknown regulation `{rid}`: ids are listed in data/regulations.yml")
+
+
+def _unknown_product(pid: str) -> str:
+    return say(f"没有登记的产品 `{pid}`：产品编号都列在 data/products.yml 里，请核对拼写", f"unknown product `{pid}`")
+
+
+def _source_error(exc: Exception) -> str:
+    """Why a source could not be cleaned, in the writer's language (the readers say it in English)."""
+    text = str(exc)
+    if m := re.match(r"front matter is not valid YAML(?: at line (\d+))?", text):
+        where = f"（第 {m.group(1)} 行）" if m.group(1) else ""
+        return say(f"文件开头两行 `---` 之间的信息不是有效的 YAML{where}：请检查那里的冒号、引号和缩进", text)
+    if m := re.match(r"the page's elements are nested (\d+) levels deep", text):
+        return say(f"网页的元素嵌套了 {m.group(1)} 层，太深了，已跳过：请只保存文章本身", text)
+    if text.startswith("the page has no text"):
+        return say("这个文件里没有任何文字：请检查它是否保存完整", text)
+    return say(f"无法整理这篇来源：{text}", text)
+
+
 def _registry(project: Project) -> ProductRegistry | None:
     if not project.exists(project.products_file):
         return None
@@ -161,21 +185,28 @@ def _source_problem(project: Project, path: Path) -> Problem | None:
         path.name.encode("utf-8")
     except UnicodeEncodeError:
         shown = os.fsencode(path.name).decode("utf-8", "backslashreplace")
-        return Problem(f"data/sources/{shown}", 1, 1, "", "the file name is not valid UTF-8: rename the file "
-                       "(Chinese characters are fine when saved as UTF-8)")
+        return Problem(f"data/sources/{shown}", 1, 1, "", say(
+            "文件名不是 UTF-8 编码：请给文件改名，只用英文字母、数字、_ 和 -（例如 `010_jd-baitiao.txt`）",
+            "the file name is not valid UTF-8: rename the file (Chinese characters are fine when saved as UTF-8)"))
     rel = project.rel(path) if not path.is_symlink() else f"data/sources/{path.name}"
     if path.is_symlink():
-        return Problem(rel, 1, 1, "", "is a symbolic link: creditfaq does not follow links; copy the file itself "
-                       "into data/sources/")
+        return Problem(rel, 1, 1, "", say("这是一个符号链接：程序不读链接，请把文件本身复制到 data/sources/",
+                                          "is a symbolic link: creditfaq does not follow links; copy the file itself "
+                                          "into data/sources/"))
     if not path.is_file():
-        return Problem(rel, 1, 1, "", "is not a file: sources are files directly inside data/sources/")
+        return Problem(rel, 1, 1, "", say("这不是一个文件：来源文章要直接放在 data/sources/ 里，不能放在子文件夹中",
+                                          "is not a file: sources are files directly inside data/sources/"))
     if path.suffix.lower() not in READERS:
-        return Problem(rel, 1, 1, "", f"unsupported file type `{path.suffix}`: sources must be "
-                       f"{', '.join(sorted(READERS))}; rename or convert the file")
+        return Problem(rel, 1, 1, "", say(
+            f"不支持的文件类型 `{path.suffix}`：来源文章只能是 {listing(sorted(READERS))} 文件，请另存为其中一种",
+            f"unsupported file type `{path.suffix}`: sources must be {', '.join(sorted(READERS))}; rename or convert "
+            "the file"))
     size, limit = path.stat().st_size, _size_limits(path)[1]
     if size > limit:
-        return Problem(rel, 1, 1, "", f"the file is {_size(size)}, over the limit of {_size(limit)} for one "
-                       "article: it is skipped; save the article alone, without the rest of the site")
+        return Problem(rel, 1, 1, "", say(
+            f"文件有 {_size(size)}，超过了一篇文章 {_size(limit)} 的上限，已跳过：请只保存文章本身，不要带上网站的其他部分",
+            f"the file is {_size(size)}, over the limit of {_size(limit)} for one article: it is skipped; save the "
+            "article alone, without the rest of the site"))
     return None
 
 
@@ -210,7 +241,9 @@ def _paragraph_id_problems(file: str, article: SourceArticle, loc: Located) -> l
             if para.id in seen:
                 problems.append(Problem(file, *loc.where(("sections", si, "paragraphs", pi, "id")),
                                         f"sections[{si}].paragraphs[{pi}].id",
-                                        f"duplicate paragraph id `{para.id}`: give each paragraph its own id"))
+                                        say(f"段落编号 `{para.id}` 重复了：每个段落要有自己的编号，请改掉其中一个"
+                                            "（自己加的段落用 `w-` 开头，例如 `w-advice-2`）",
+                                            f"duplicate paragraph id `{para.id}`: give each paragraph its own id")))
             seen.add(para.id)
     return problems
 
@@ -247,34 +280,42 @@ def ingest(project: Project) -> tuple[list[IngestRow], list[Problem], list[Probl
         rel = project.rel(path)
         data = path.read_bytes()
         if len(data) > _size_limits(path)[0]:
-            warnings.append(Problem(rel, 1, 1, "", f"the file is {_size(len(data))}; an article is usually far "
-                                    "smaller: check that it holds one article"))
+            warnings.append(Problem(rel, 1, 1, "", say(
+                f"文件有 {_size(len(data))}，一篇文章通常小得多：请检查它是否只包含一篇文章",
+                f"the file is {_size(len(data))}; an article is usually far smaller: check that it holds one article")))
         try:
             text, encoding = decode(data)
         except UnicodeDecodeError as exc:
-            problems.append(Problem(rel, 1, 1, "", f"cannot decode the file (byte {exc.start}) as UTF-8, GB18030 "
-                                    "or Big5: open it in an editor and save it as UTF-8"))
+            problems.append(Problem(rel, 1, 1, "", say(
+                f"无法识别文件的编码（第 {exc.start} 个字节），它不是 UTF-8、GB18030 或 Big5：请在编辑器里打开它，另存为 UTF-8",
+                f"cannot decode the file (byte {exc.start}) as UTF-8, GB18030 or Big5: open it in an editor and save "
+                "it as UTF-8")))
             continue
         sha = hashlib.sha256(data).hexdigest()
         aid = _source_id(path, rel, sha, existing, project, set(ids))
         if aid in ids:
-            problems.append(Problem(rel, 1, 1, "", f"gives the same article id `{aid}` as {ids[aid]}: rename one of the files"))
+            problems.append(Problem(rel, 1, 1, "", say(
+                f"和 {ids[aid]} 得到了同一个文章编号 `{aid}`：请给其中一个文件改名",
+                f"gives the same article id `{aid}` as {ids[aid]}: rename one of the files")))
             continue
         ids[aid] = rel
         try:
             article = clean(READERS[path.suffix.lower()](text), article_id=aid, source=rel, sha256=sha, encoding=encoding)
         except (SourceError, ValueError) as exc:
-            problems.append(Problem(rel, 1, 1, "", str(exc)))
+            problems.append(Problem(rel, 1, 1, "", _source_error(exc)))
             continue
         chars = sum(len(p.text) for p in article.paragraphs())
         if chars > rules.ARTICLE_MAX_CHARS:
-            problems.append(Problem(rel, 1, 1, "", f"its text has {chars} characters after cleaning, over the limit "
-                                    f"of {rules.ARTICLE_MAX_CHARS} for one article: it is skipped; save one article "
-                                    "per file"))
+            problems.append(Problem(rel, 1, 1, "", say(
+                f"整理后的正文有 {chars} 字，超过了一篇文章 {rules.ARTICLE_MAX_CHARS} 字的上限，已跳过：一个文件只放一篇文章",
+                f"its text has {chars} characters after cleaning, over the limit of {rules.ARTICLE_MAX_CHARS} for one "
+                "article: it is skipped; save one article per file")))
             continue
         if chars > rules.ARTICLE_WARN_CHARS:
-            warnings.append(Problem(rel, 1, 1, "", f"its text has {chars} characters after cleaning; an article is "
-                                    "usually far shorter: check that the file holds one article"))
+            warnings.append(Problem(rel, 1, 1, "", say(
+                f"整理后的正文有 {chars} 字，一篇文章通常短得多：请检查这个文件是否只包含一篇文章",
+                f"its text has {chars} characters after cleaning; an article is usually far shorter: check that the "
+                "file holds one article")))
         target = project.articles / f"{aid}.yml"
         cleaned.append((target, _keep_writer_fixes(article, existing.get(aid))))
 
@@ -290,11 +331,11 @@ def ingest(project: Project) -> tuple[list[IngestRow], list[Problem], list[Probl
                     kind="product-mismatch", where="title", detail=mismatch.split(": ", 1)[1])]})
         row = IngestRow(article.source, article.id, chars_kept=sum(len(p.text) for p in article.paragraphs()),
                         removed=Counter(r.rule for r in article.removed),
-                        defects=[f"{d.kind} at {d.where}" for d in article.defects])
+                        defects=[say(f"{d.kind}（{d.where}）", f"{d.kind} at {d.where}") for d in article.defects])
         if not article.relevant:
-            row.defects.append("off-topic")
+            row.defects.append(say("与主题无关（off-topic）", "off-topic"))
         if article.duplicate_of:
-            row.defects.append(f"duplicate of {article.duplicate_of}")
+            row.defects.append(say(f"与 {article.duplicate_of} 重复", f"duplicate of {article.duplicate_of}"))
         row.written = write_record(project, target, article, ARTICLE_HEADER, OLD_HEADERS)
         rows.append(row)
     return rows, problems, warnings
@@ -320,7 +361,8 @@ class Corpus:
 def load_corpus(project: Project) -> Corpus:
     corpus = Corpus()
     if not project.exists(project.products_file):
-        corpus.problems.append(Problem(project.rel(project.products_file), 1, 1, "", "the product registry is missing"))
+        corpus.problems.append(Problem(project.rel(project.products_file), 1, 1, "", say(
+            "找不到产品登记表：请恢复这个文件（`git checkout -- data/products.yml`）", "the product registry is missing")))
     else:
         corpus.products, loc, problems = load_model(project.products_file, ProductRegistry, project)
         corpus.problems += problems
@@ -352,7 +394,9 @@ def load_corpus(project: Project) -> Corpus:
                 if path.name != expected:
                     corpus.problems.append(Problem(project.rel(path), *loc.where((("id",) if kind == "article" else ("product",))),
                                                    "id" if kind == "article" else "product",
-                                                   f"the file must be named `{expected}` after its {kind} id"))
+                                                   say(f"文件名要和{'文章' if kind == 'article' else '产品'}编号一致：请把文件改名为 "
+                                                       f"`{expected}`，或者改正这里的编号",
+                                                       f"the file must be named `{expected}` after its {kind} id")))
     return corpus
 
 
@@ -388,9 +432,12 @@ def run_extract(project: Project) -> tuple[list[str], list[str], list[Problem]]:
         if write_record(project, questions_file, merge_question_file(corpus.questions, asked.general), QUESTIONS_HEADER, OLD_HEADERS):
             written.append(project.rel(questions_file))
     warnings = list(found.warnings)
-    warnings.append(f"questions: {asked.resolved} of {asked.naming_a_product} questions that name a product resolve to "
-                    f"a registered one ({asked.resolution:.1%})"
-                    + (f"; not registered: {'; '.join(asked.unresolved)}" if asked.unresolved else ""))
+    warnings.append(say(f"questions: 点名产品的 {asked.naming_a_product} 个读者问题中，有 {asked.resolved} 个对应到已登记的产品"
+                        f"（{asked.resolution:.1%}）" + (f"；未登记的名称：{'；'.join(asked.unresolved)}（可以考虑登记为产品或别名）"
+                                                        if asked.unresolved else ""),
+                        f"questions: {asked.resolved} of {asked.naming_a_product} questions that name a product resolve "
+                        f"to a registered one ({asked.resolution:.1%})"
+                        + (f"; not registered: {'; '.join(asked.unresolved)}" if asked.unresolved else "")))
     return written, warnings, []
 
 
@@ -407,19 +454,22 @@ def check(project: Project) -> tuple[Corpus, list[Problem]]:
         for i, p in enumerate(corpus.products.products):
             if p.id in product_ids:
                 problems.append(Problem("data/products.yml", *loc.where(("products", i, "id")), f"products[{i}].id",
-                                        f"duplicate product id `{p.id}`"))
+                                        say(f"产品编号 `{p.id}` 重复了：每个产品的编号只能用一次，请改掉其中一个",
+                                            f"duplicate product id `{p.id}`")))
             product_ids.add(p.id)
             for j, alias in enumerate((p.name, *p.aliases)):
                 if owner.get(alias, p.id) != p.id:
                     path = ("products", i, "name") if j == 0 else ("products", i, "aliases", j - 1)
                     problems.append(Problem("data/products.yml", *loc.where(path), f"products[{i}]",
-                                            f"`{alias}` already names product `{owner[alias]}`: a name belongs to one product"))
+                                            say(f"`{alias}` 已经是产品 `{owner[alias]}` 的名称或别名：一个名称只能属于一个产品，请删去其中一处",
+                                                f"`{alias}` already names product `{owner[alias]}`: a name belongs to one product")))
                 owner.setdefault(alias, p.id)
     for aid, article in corpus.articles.items():
         file, loc = corpus.files[f"article:{aid}"], corpus.located[f"article:{aid}"]
         if not (project.root / article.source).is_file():
             problems.append(Problem(file, *loc.where(("source",)), "source",
-                                    f"the source file `{article.source}` does not exist: restore it or delete this article file"))
+                                    say(f"来源文件 `{article.source}` 不存在：请恢复它，或者删去这个文章文件（要撤下文章时两个都删）",
+                                        f"the source file `{article.source}` does not exist: restore it or delete this article file")))
         problems += _paragraph_id_problems(file, article, loc)
     regulations = {r.id: r for r in corpus.regulations.regulations} if corpus.regulations else {}
     # when the registry itself has errors, they are reported once, at their place; citing
@@ -430,13 +480,14 @@ def check(project: Project) -> tuple[Corpus, list[Problem]]:
         for i, reg in enumerate(corpus.regulations.regulations):
             if reg.id in seen_ids:
                 problems.append(Problem(project.rel(project.regulations_file), *loc.where(("regulations", i, "id")),
-                                        f"regulations[{i}].id", f"duplicate regulation id `{reg.id}`"))
+                                        f"regulations[{i}].id", say(f"法规编号 `{reg.id}` 重复了：每条法规的编号只能用一次",
+                                                                    f"duplicate regulation id `{reg.id}`")))
             seen_ids.add(reg.id)
             for j, pid in enumerate(reg.products):
                 if corpus.products and pid not in product_ids:
                     problems.append(Problem(project.rel(project.regulations_file),
                                             *loc.where(("regulations", i, "products", j)),
-                                            f"regulations[{i}].products[{j}]", f"unknown product `{pid}`"))
+                                            f"regulations[{i}].products[{j}]", _unknown_product(pid)))
     # glossary terms and guidance rules must rest on publishable regulations
     for name, file, items, key_ in (
             ("glossary", project.glossary_file, corpus.glossary.terms if corpus.glossary else [], "terms"),
@@ -446,9 +497,11 @@ def check(project: Project) -> tuple[Corpus, list[Problem]]:
                 if regulations_broken:
                     continue
                 if rid not in regulations:
-                    why = f"unknown regulation `{rid}`: ids are listed in data/regulations.yml"
+                    why = _unknown_regulation(rid)
                 elif not regulations[rid].publishable:
-                    why = f"regulation `{rid}` is unverified and cannot ground what the site publishes: cite a verified or secondary one"
+                    why = say(f"法规 `{rid}` 是未核实的（unverified），不能作为网站内容的依据：请改引 verified 或 secondary 的法规",
+                              f"regulation `{rid}` is unverified and cannot ground what the site publishes: cite a "
+                              "verified or secondary one")
                 else:
                     continue
                 problems.append(Problem(project.rel(file), *corpus.located[name].where((key_, i, "regulations", j)),
@@ -458,17 +511,21 @@ def check(project: Project) -> tuple[Corpus, list[Problem]]:
         file, loc = corpus.files[f"topic:{product}"], corpus.located[f"topic:{product}"]
         if corpus.products and product not in product_ids and product != GENERAL:
             problems.append(Problem(file, *loc.where(("product",)), "product",
-                                    f"unknown product `{product}`: add it to data/products.yml first"))
+                                    say(f"没有登记的产品 `{product}`：请先在 data/products.yml 里登记它，或者改正这里的编号",
+                                        f"unknown product `{product}`: add it to data/products.yml first")))
         for i, question in enumerate(topic.questions):
             if question.id in claim_owner:
                 problems.append(Problem(file, *loc.where(("questions", i, "id")), f"questions[{i}].id",
-                                        f"duplicate question id `{question.id}` (also in {claim_owner[question.id]})"))
+                                        say(f"问题编号 `{question.id}` 重复了（{claim_owner[question.id]} 里也有）：编号只能用一次",
+                                            f"duplicate question id `{question.id}` (also in {claim_owner[question.id]})")))
             claim_owner[question.id] = file
         for kind in ("timeline", "credit", "rights"):
             for i, claim in enumerate(getattr(topic, kind)):
                 if claim.id in claim_owner:
                     problems.append(Problem(file, *loc.where((kind, i, "id")), f"{kind}[{i}].id",
-                                            f"duplicate claim id `{claim.id}` (also in {claim_owner[claim.id]})"))
+                                            say(f"说法编号 `{claim.id}` 重复了（{claim_owner[claim.id]} 里也有）：编号只能用一次，"
+                                                "自己加的说法请另起一个编号，例如 `credit-my-note-2`",
+                                                f"duplicate claim id `{claim.id}` (also in {claim_owner[claim.id]})")))
                 claim_owner[claim.id] = file
                 for j, rid in enumerate(claim.regulations):
                     where = loc.where((kind, i, "regulations", j))
@@ -476,18 +533,22 @@ def check(project: Project) -> tuple[Corpus, list[Problem]]:
                         continue
                     if rid not in regulations:
                         problems.append(Problem(file, *where, f"{kind}[{i}].regulations[{j}]",
-                                                f"unknown regulation `{rid}`: ids are listed in data/regulations.yml"))
+                                                _unknown_regulation(rid)))
                     elif not regulations[rid].publishable and claim.status != "rejected":
                         problems.append(Problem(file, *where, f"{kind}[{i}].regulations[{j}]",
-                                                f"regulation `{rid}` is unverified and cannot ground a published "
-                                                "claim: cite a verified or secondary one, or reject the claim"))
+                                                say(f"法规 `{rid}` 是未核实的（unverified），不能作为已发布说法的依据："
+                                                    "请改引 verified 或 secondary 的法规，或者把这条说法设为 `rejected`",
+                                                    f"regulation `{rid}` is unverified and cannot ground a published "
+                                                    "claim: cite a verified or secondary one, or reject the claim")))
                 for j, ref in enumerate(claim.sources if claim.status != "rejected" else ()):
                     aid, pid = ref.split("#", 1)
                     article = corpus.articles.get(aid)
                     if article is None:
-                        msg = f"unknown article `{aid}`: no data/articles/{aid}.yml"
+                        msg = say(f"没有文章 `{aid}`（找不到 data/articles/{aid}.yml）：请核对 `#` 前面的文章编号",
+                                  f"unknown article `{aid}`: no data/articles/{aid}.yml")
                     elif pid not in {p.id for p in article.paragraphs()}:
-                        msg = f"article `{aid}` has no paragraph `{pid}`"
+                        msg = say(f"文章 `{aid}` 里没有段落 `{pid}`：请打开 data/articles/{aid}.yml，把正确的段落编号复制过来",
+                                  f"article `{aid}` has no paragraph `{pid}`")
                     else:
                         continue
                     problems.append(Problem(file, *loc.where((kind, i, "sources", j)), f"{kind}[{i}].sources[{j}]", msg))
@@ -504,8 +565,9 @@ def render(project: Project, corpus: Corpus) -> list[str]:
             if path.is_symlink() or any(p.is_symlink() for p in path.relative_to(project.pages).parents
                                          if (project.pages / p) != project.pages and (project.pages / p).is_symlink()):
                 # a link could publish a file from outside the repository
-                print(f"{project.rel(path)}: warning: is a symbolic link and is not published; put the file "
-                      "itself here", file=sys.stderr)
+                print(say(f"{project.rel(path)}: 提醒：这是一个符号链接，不会发布；请把文件本身放在这里",
+                          f"{project.rel(path)}: warning: is a symbolic link and is not published; put the file "
+                          "itself here"), file=sys.stderr)
             elif path.is_file():
                 files[path.relative_to(project.pages).as_posix()] = path.read_bytes()
     assert corpus.products is not None
@@ -535,13 +597,33 @@ def source_date_epoch(project: Project) -> str | None:
     return out or None
 
 
-def mkdocs_build(project: Project, site_dir: Path | None = None) -> int:
+def mkdocs_env(verbose: bool = False) -> dict[str, str]:
+    """The environment of mkdocs: the theme's end-of-life notice is in the README, and shown
+    only when asked for (--verbose)."""
+    env = dict(os.environ)
+    if not verbose:
+        env["NO_MKDOCS_2_WARNING"] = "1"
+    return env
+
+
+# What mkdocs and the search plugin's word splitter (jieba) say on every build, in English:
+# progress, not problems. Shown with --verbose; warnings and errors are always shown.
+_MKDOCS_CHATTER = re.compile(r"^(?:INFO\b|DEBUG\b|Building prefix dict|Loading model|Prefix dict has been built|"
+                             r"Dumping model to file cache)")
+
+
+def quiet_mkdocs(output: str) -> str:
+    """mkdocs' output without its progress lines."""
+    return "".join(line for line in output.splitlines(keepends=True) if not _MKDOCS_CHATTER.match(line))
+
+
+def mkdocs_build(project: Project, site_dir: Path | None = None, verbose: bool = False) -> int:
     """mkdocs build --strict into a new folder beside the site, the checks, and only then the
     new site in place of the old: a failed build leaves the old site as it was."""
     import shutil
     import tempfile
 
-    env = {"NO_MKDOCS_2_WARNING": "1", **os.environ}  # the maintenance notice is in the README
+    env = mkdocs_env(verbose)
     if epoch := source_date_epoch(project):
         env["SOURCE_DATE_EPOCH"] = epoch
     site = site_dir or project.site
@@ -552,8 +634,8 @@ def mkdocs_build(project: Project, site_dir: Path | None = None) -> int:
                "-d", str(building)]
         done = subprocess.run(cmd, cwd=project.root, env=env, capture_output=True, text=True)
         # passed on through Python's streams, so that a caller that captures them sees it all
-        sys.stdout.write(done.stdout)
-        sys.stderr.write(done.stderr)
+        sys.stdout.write(done.stdout if verbose else quiet_mkdocs(done.stdout))
+        sys.stderr.write(done.stderr if verbose else quiet_mkdocs(done.stderr))
         if done.returncode != 0:
             return done.returncode
         set_sitemap_lastmod(building, project.generated / LASTMOD, env.get("SOURCE_DATE_EPOCH"))
@@ -561,10 +643,12 @@ def mkdocs_build(project: Project, site_dir: Path | None = None) -> int:
 
         pages = parse_pages(building)
         # readers in mainland China: a page that loads from another host is a broken page
-        found = [f"{f}: loads from another host; serve it from the site instead"
+        found = [say(f"{f}: 从别的网站加载内容（国内读者会打不开）：请把文件放进 docs/pages/，从本站加载",
+                     f"{f}: loads from another host; serve it from the site instead")
                  for f in foreign_loads(building, env.get("CREDITFAQ_SITE_URL"), pages)]
         # sources are sanitised when they are cleaned; this is the last line, and a bug if it fires
-        found += [f"{f}: executable markup; this is a bug in creditfaq, please report it"
+        found += [say(f"{f}: 页面里有可执行的代码：这是程序的错误，请报告给工程师",
+                      f"{f}: executable markup; this is a bug in creditfaq, please report it")
                   for f in executable_markup(building, pages)]
         if found:
             for f in found:
