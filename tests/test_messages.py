@@ -1,15 +1,18 @@
 """Messages for writers: in Chinese, at the line where the writer must act, saying what to do;
-English behind `--lang en` / CREDITFAQ_LANG=en."""
+English behind `--lang en` / CREDITFAQ_LANG=en; `make check` without make's own error line."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import run
+from conftest import ROOT, run
 
 TOPIC = "data/topics/huabei.yml"
 
@@ -116,3 +119,27 @@ def test_a_build_shows_no_mkdocs_chatter_unless_asked(project: Path) -> None:
     assert "build: 网站已生成在" in quiet.stdout
     verbose = run(project, "build", "--verbose")
     assert re.search(r"^INFO\b", verbose.stdout + verbose.stderr, re.M)
+
+
+@pytest.mark.skipif(shutil.which("make") is None, reason="needs GNU make")
+def test_make_check_on_bad_data_ends_with_the_message_and_exits_1(project: Path) -> None:
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
+        shutil.copy2(ROOT / name, project / name)
+    venv = project / "venv"  # this interpreter's bin, as if `make` had installed it
+    venv.mkdir()
+    (venv / "bin").symlink_to(Path(sys.executable).parent)
+    (venv / ".installed").touch()
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "scripts"), "SOURCE_DATE_EPOCH": "1718000000"}
+    for name in ("CREDITFAQ_LANG", "MAKEFLAGS", "MFLAGS", "MAKELEVEL"):  # not a make inside `make test`
+        env.pop(name, None)
+    make = ["make", "--no-print-directory", f"VENV={venv}", "check"]
+    good = subprocess.run(make, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    assert good.returncode == 0, good.stdout + good.stderr
+    assert "全部正确" in good.stdout
+    _edit(project, TOPIC, "channels: [短信, APP, 邮件]", "channels: [短信, 飞鸽传书, 邮件]")
+    bad = subprocess.run(make, cwd=project, env=env, capture_output=True, text=True, timeout=300)
+    assert bad.returncode == 1, bad.stdout + bad.stderr
+    assert "make:" not in bad.stdout + bad.stderr and "Error" not in bad.stderr, bad.stderr
+    last = bad.stderr.strip().splitlines()
+    assert last[-1].startswith("共发现 1 个问题"), bad.stderr
+    assert last[-2].startswith(f"{TOPIC}:") and "`飞鸽传书` 不是允许的值" in last[-2]
