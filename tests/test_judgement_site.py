@@ -146,7 +146,7 @@ def test_ingest_report_names_removals_and_judgements(site: Path) -> None:
     block = out[out.index("data/sources/hostile-card.txt"):].split("\n\n")[0]
     assert "personal-data" in block and "active-markup" in block
     assert "off-topic" in out[out.index("data/sources/hongshaorou.txt"):]
-    assert "duplicate of meituan-original" in out
+    assert "与 meituan-original 重复" in out
 
 
 SEED_BOILERPLATE = ("相关内容", "相关推荐", "To Top", "打赏", "扫一扫", "发表回复", "评论列表", "暂无评论", "本文来自",

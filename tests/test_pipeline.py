@@ -30,7 +30,7 @@ def test_each_stage_runs_from_scratch_on_the_seeds(project: Path) -> None:
     articles = sorted(p.stem for p in (project / "data/articles").glob("*.yml"))
     sources = sorted(p.name for p in (project / "data/sources").iterdir())
     assert len(articles) == len(sources) == 4
-    assert "kept" in ingest.stdout and "removed:" in ingest.stdout
+    assert "保留" in ingest.stdout and "删除：" in ingest.stdout
     for aid in articles:
         article = _load(project / f"data/articles/{aid}.yml")
         assert article["id"] == aid
@@ -46,7 +46,7 @@ def test_each_stage_runs_from_scratch_on_the_seeds(project: Path) -> None:
 
     check = run(project, "check")
     assert check.returncode == 0, check.stderr
-    assert "all valid" in check.stdout
+    assert "全部正确" in check.stdout
 
     render = run(project, "render")
     assert render.returncode == 0, render.stderr
@@ -137,9 +137,9 @@ def test_an_undecodable_source_is_reported_and_the_rest_still_builds(project: Pa
     result = run(project, "ingest")
     assert result.returncode == 1
     assert "data/sources/broken.txt:1:1:" in result.stderr
-    assert "save it as UTF-8" in result.stderr
+    assert "另存为 UTF-8" in result.stderr
     assert "Traceback" not in result.stderr
-    assert "ingest: 4 articles" in result.stdout
+    assert "整理了 4 篇文章" in result.stdout
     build = run(project, "build")
     assert build.returncode == 1, "CI must see the bad source"
     assert (project / "site/products/huabei/index.html").is_file(), "the other sources still build"
@@ -150,7 +150,7 @@ def test_unsupported_source_type_is_reported(project: Path) -> None:
     (project / "data/sources/notes.docx").write_bytes(b"PK\x03\x04")
     result = run(project, "ingest")
     assert result.returncode == 1
-    assert "data/sources/notes.docx:1:1: unsupported file type `.docx`" in result.stderr
+    assert "data/sources/notes.docx:1:1: 不支持的文件类型 `.docx`" in result.stderr
 
 
 def test_a_gbk_source_is_ingested(project: Path) -> None:
@@ -167,7 +167,7 @@ def test_a_gbk_source_is_ingested(project: Path) -> None:
 def test_cli_outside_a_project_says_what_to_do(tmp_path: Path) -> None:
     result = run(tmp_path, "check")
     assert result.returncode == 2
-    assert "no creditfaq project found" in result.stderr
+    assert "找不到 creditfaq 项目" in result.stderr
 
 
 def test_python_dash_m_and_console_script_agree(project: Path) -> None:

@@ -56,10 +56,10 @@ def test_topic_days_products_and_off_topic_teasers() -> None:
 
 def test_seed_questions_resolve_to_registered_products(project: Path) -> None:
     result = run(project, "extract")
-    m = re.search(r"questions: (\d+) of (\d+) questions that name a product resolve to a registered one \(([\d.]+)%\)",
+    m = re.search(r"questions: 点名产品的 (\d+) 个读者问题中，有 (\d+) 个对应到已登记的产品（([\d.]+)%）",
                   result.stderr)
     assert m, result.stderr
-    resolved, naming, share = int(m.group(1)), int(m.group(2)), float(m.group(3))
+    naming, resolved, share = int(m.group(1)), int(m.group(2)), float(m.group(3))
     assert naming >= 150 and share >= 95.0 and resolved == round(naming * share / 100)
     jiebei = yaml.safe_load((project / "data/topics/jiebei.yml").read_text(encoding="utf-8"))
     assert any("借呗晚还一天" in q["text"] for q in jiebei["questions"])

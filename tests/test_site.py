@@ -276,8 +276,8 @@ def test_the_build_fails_when_a_page_loads_from_another_host(project: Path) -> N
                       encoding="utf-8")
     result = run(project, "build")
     assert result.returncode == 1
-    assert 'site/widget/index.html: <script src="https://cdn.example.com/widget.js">: loads from another host' in result.stderr
-    assert 'site/widget/index.html: <img srcset="//img.example.com/a.png 2x">: loads from another host' in result.stderr
+    assert 'site/widget/index.html: <script src="https://cdn.example.com/widget.js">: 从别的网站加载内容' in result.stderr
+    assert 'site/widget/index.html: <img srcset="//img.example.com/a.png 2x">: 从别的网站加载内容' in result.stderr
 
 
 def test_a_rule_whose_window_closed_is_shown_only_as_ended_and_a_caveat_goes_with_its_rule() -> None:

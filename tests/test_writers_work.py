@@ -78,7 +78,7 @@ def test_a_failed_build_writes_nothing_and_names_the_file(project: Path, breakag
     before = _snapshot(project)
     result = run(project, "build")
     assert result.returncode == 1, result.stdout + result.stderr
-    assert "internal error" not in result.stderr and "Traceback" not in result.stderr
+    assert "程序内部出错" not in result.stderr and "Traceback" not in result.stderr
     assert any(line.startswith(f"{broken}:") and line.split(":")[1].isdigit() for line in result.stderr.splitlines()), \
         result.stderr
     assert _snapshot(project) == before, "a failed run changed files"
@@ -95,7 +95,7 @@ def test_a_source_that_cannot_be_read_keeps_its_article_and_the_rest_builds(proj
     source.write_bytes(b"\xff\xfe\x00\xd8" + os.urandom(64) + b"\x81")  # re-saved in no known encoding
     result = run(project, "build")
     assert result.returncode == 1
-    assert f"data/sources/{source.name}:1:1: cannot decode" in result.stderr
+    assert f"data/sources/{source.name}:1:1: 无法识别文件的编码" in result.stderr
     assert (project / "site/index.html").is_file(), "the rest of the site is built"
     assert {p.name: p.read_bytes() for p in (project / "data/articles").glob("*.yml")} == article_files
     assert {p.name: p.read_bytes() for p in (project / "data/topics").glob("*.yml")} == topics
@@ -114,12 +114,12 @@ def test_sources_past_the_limits_are_skipped_with_a_reason(project: Path) -> Non
     result = run(project, "ingest")
     assert result.returncode == 1
     err = result.stderr
-    assert "data/sources/deep.html:1:1: the page's elements are nested" in err
-    assert "data/sources/huge.txt:1:1: the file is" in err and "skipped" in err
-    assert "data/sources/link.txt:1:1: is a symbolic link" in err
-    assert "data/sources/folder.txt:1:1: is not a file" in err
-    assert "data/sources/bad-\\xff\\xfe-name.txt:1:1: the file name is not valid UTF-8" in err
-    assert "internal error" not in err
+    assert "data/sources/deep.html:1:1: 网页的元素嵌套了" in err
+    assert "data/sources/huge.txt:1:1: 文件有" in err and "已跳过" in err
+    assert "data/sources/link.txt:1:1: 这是一个符号链接" in err
+    assert "data/sources/folder.txt:1:1: 这不是一个文件" in err
+    assert "data/sources/bad-\\xff\\xfe-name.txt:1:1: 文件名不是 UTF-8 编码" in err
+    assert "程序内部出错" not in err
     assert "ingest: " in result.stdout, "the other sources were ingested"
     names = " ".join(p.read_text(encoding="utf-8") for p in (project / "data/articles").glob("*.yml"))
     assert "/etc/hostname" not in names and "deep.html" not in names and "huge.txt" not in names

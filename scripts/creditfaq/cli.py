@@ -2,16 +2,20 @@
 
 Exit codes: 0 done; 1 the data has problems (printed as path:line:col: message); 2 usage or
 set-up error; 3 an internal error (a bug: the message says how to get the details).
+
+Messages are in Chinese, for writers; `--lang en` (or CREDITFAQ_LANG=en) gives English.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import traceback
 from pathlib import Path
 
+from .lang import LANGUAGES, say, set_language
 from .store import Project, project_lock
 from .yamlio import Problem
 
@@ -21,12 +25,13 @@ def _print_problems(problems: list[Problem]) -> None:
         print(p, file=sys.stderr)
     if problems:
         noun = "problem" if len(problems) == 1 else "problems"
-        print(f"{len(problems)} {noun} found; fix them and run the command again.", file=sys.stderr)
+        print(say(f"共发现 {len(problems)} 个问题：请按上面每行的说明改正，然后再运行一次这个命令。",
+                  f"{len(problems)} {noun} found; fix them and run the command again."), file=sys.stderr)
 
 
 def _print_warnings(warnings: list[Problem]) -> None:
     for w in warnings:
-        print(f"{w.file}: warning: {w.message}", file=sys.stderr)
+        print(say(f"{w.file}: 提醒：{w.message}", f"{w.file}: warning: {w.message}"), file=sys.stderr)
 
 
 def _blocking(problems: list[Problem]) -> bool:
@@ -42,18 +47,21 @@ def _ingest(project: Project, args: argparse.Namespace) -> tuple[int, bool]:
     written = sum(r.written for r in rows)
     if getattr(args, "report", False):
         for r in rows:
-            removed = ", ".join(f"{rule} ×{n}" for rule, n in sorted(r.removed.items())) or "nothing"
+            removed = ", ".join(f"{rule} ×{n}" for rule, n in sorted(r.removed.items())) or say("无", "nothing")
             print(f"{r.source} → data/articles/{r.article}.yml")
-            print(f"    kept {r.chars_kept} characters; removed: {removed}")
-            print(f"    defects: {', '.join(r.defects) if r.defects else 'none'}")
+            print(say(f"    保留 {r.chars_kept} 字；删除：{removed}", f"    kept {r.chars_kept} characters; removed: {removed}"))
+            print(say(f"    待处理：{'，'.join(r.defects) if r.defects else '无'}",
+                      f"    defects: {', '.join(r.defects) if r.defects else 'none'}"))
     _print_warnings(warnings)
     if _blocking(problems):
         _print_problems(problems)
-        print("ingest: no article was rewritten because article files have errors: fix them, then run the command "
-              "again", file=sys.stderr)
+        print(say("ingest: 文章文件有错误，没有改写任何文章：请先改正上面的问题，再运行一次",
+                  "ingest: no article was rewritten because article files have errors: fix them, then run the "
+                  "command again"), file=sys.stderr)
         project.discard()
         return 1, False
-    print(f"ingest: {len(rows)} articles ({written} updated) from {project.rel(project.sources)}/")
+    print(say(f"ingest: 从 {project.rel(project.sources)}/ 整理了 {len(rows)} 篇文章（更新 {written} 篇）",
+              f"ingest: {len(rows)} articles ({written} updated) from {project.rel(project.sources)}/"))
     _print_problems(problems)
     return (1 if problems else 0), True
 
@@ -65,19 +73,32 @@ def cmd_ingest(project: Project, args: argparse.Namespace) -> int:
     return code
 
 
+def _extract_warning(warning: str) -> str:
+    """The extractor's warnings (in English) as a writer reads them; unknown ones as they are."""
+    m = re.fullmatch(r"article (\S+): the title names `([^`]+)` but the body mostly describes `([^`]+)` \((\d+) mentions "
+                     r"against (\d+)\); clauses that name no product are filed under `[^`]+` — check them", warning)
+    if m is None:
+        return say(f"提醒：{warning}", f"warning: {warning}")
+    aid, title, body, n_body, n_title = m.groups()
+    return say(f"提醒：文章 {aid} 的标题说的是 `{title}`，正文却主要讲 `{body}`（提到 {n_body} 次，`{title}` {n_title} 次）；"
+               f"没有点名产品的句子都算在 `{body}` 名下，请检查这篇文章产生的说法", f"warning: {warning}")
+
+
 def _extract(project: Project) -> bool:
     from .pipeline import run_extract
 
     written, warnings, problems = run_extract(project)
     for w in warnings:
-        print(w if w.startswith("questions:") else f"warning: {w}", file=sys.stderr)
+        print(w if w.startswith("questions:") else _extract_warning(w), file=sys.stderr)
     if problems:
         _print_problems(problems)
-        print("extract: no topic file was updated because the data has the problems above: fix them, then run the "
-              "command again", file=sys.stderr)
+        print(say("extract: 数据有上面的问题，没有更新任何专题文件：请先改正，再运行一次",
+                  "extract: no topic file was updated because the data has the problems above: fix them, then run "
+                  "the command again"), file=sys.stderr)
         project.discard()
         return False
-    print(f"extract: {len(written)} topic files updated" + (f" ({', '.join(written)})" if written else ""))
+    print(say(f"extract: 更新了 {len(written)} 个专题文件" + (f"（{', '.join(written)}）" if written else ""),
+              f"extract: {len(written)} topic files updated" + (f" ({', '.join(written)})" if written else "")))
     return True
 
 
@@ -94,8 +115,10 @@ def cmd_check(project: Project, args: argparse.Namespace) -> int:
     corpus, problems = check(project)
     _print_problems(problems)
     if not problems:
-        print(f"check: {len(corpus.articles)} articles, {len(corpus.topics)} topic files, "
-              f"{len(corpus.products.products) if corpus.products else 0} products: all valid")
+        products = len(corpus.products.products) if corpus.products else 0
+        print(say(f"check: {len(corpus.articles)} 篇文章、{len(corpus.topics)} 个专题文件、{products} 个产品，全部正确",
+                  f"check: {len(corpus.articles)} articles, {len(corpus.topics)} topic files, {products} products: "
+                  "all valid"))
     return 1 if problems else 0
 
 
@@ -114,11 +137,13 @@ def _valid_corpus(project: Project, refusal: str):
 def _render(project: Project) -> bool:
     from .pipeline import render
 
-    if (corpus := _valid_corpus(project, "render: not rendered, the data has problems; nothing was written")) is None:
+    if (corpus := _valid_corpus(project, say("render: 数据有问题，没有生成页面，也没有写入任何文件",
+                                             "render: not rendered, the data has problems; nothing was written"))) is None:
         project.discard()
         return False
     changed = render(project, corpus)
-    print(f"render: {len(changed)} files changed in {project.rel(project.generated)}/")
+    print(say(f"render: {project.rel(project.generated)}/ 里有 {len(changed)} 个文件有变化",
+              f"render: {len(changed)} files changed in {project.rel(project.generated)}/"))
     return True
 
 
@@ -149,15 +174,20 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
 
     code, rendered = _pipeline(project, args)
     if not rendered:
-        print("build: nothing was written; fix the problems above and build again", file=sys.stderr)
+        print(say("build: 什么都没有写入；请改正上面的问题，再构建一次",
+                  "build: nothing was written; fix the problems above and build again"), file=sys.stderr)
         return code
-    if mkdocs_build(project) != 0:
-        print(f"build: mkdocs build --strict failed (see the messages above); {project.site}/ is unchanged",
+    if mkdocs_build(project, verbose=args.verbose) != 0:
+        print(say(f"build: 网站严格构建（mkdocs build --strict）没有通过，见上面的信息（WARNING 多半是手写页面里的链接"
+                  f"指向了不存在的页面）；{project.site}/ 没有改动",
+                  f"build: mkdocs build --strict failed (see the messages above); {project.site}/ is unchanged"),
               file=sys.stderr)
         return 1
-    print(f"build: the site is in {project.site}/ — open {project.site / 'index.html'} or run `make serve`")
+    print(say(f"build: 网站已生成在 {project.site}/ ——打开 {project.site / 'index.html'}，或者运行 `make serve` 预览",
+              f"build: the site is in {project.site}/ — open {project.site / 'index.html'} or run `make serve`"))
     if code:
-        print("build: built without the sources reported above; fix them and build again", file=sys.stderr)
+        print(say("build: 上面报告的来源文章没有收进网站；请改正后再构建一次",
+                  "build: built without the sources reported above; fix them and build again"), file=sys.stderr)
     return code
 
 
@@ -166,7 +196,7 @@ def cmd_report(project: Project, args: argparse.Namespace) -> int:
 
     from .report import health, text_report
 
-    if (corpus := _valid_corpus(project, "report: fix the problems above first")) is None:
+    if (corpus := _valid_corpus(project, say("report: 请先改正上面的问题", "report: fix the problems above first"))) is None:
         return 1
     today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
     print(text_report(health(corpus, today, args.max_age_days)))
@@ -255,13 +285,15 @@ def cmd_serve(project: Project, args: argparse.Namespace) -> int:
         with project_lock(project):
             return _pipeline(project, args)[0]
 
-    return serve(project, args.dev_addr, rebuild)
+    return serve(project, args.dev_addr, rebuild, verbose=args.verbose)
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="creditfaq", description="Build the credit FAQ site from data/.")
     parser.add_argument("--root", type=Path, help="the repository folder (default: found from the current folder)")
     parser.add_argument("--debug", action="store_true", help="show a traceback on internal errors")
+    parser.add_argument("--lang", choices=LANGUAGES, help="language of the messages (default: CREDITFAQ_LANG, else "
+                        "zh, Chinese, for writers; en: English, for developers)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     p = sub.add_parser("ingest", help="clean every file in data/sources/ into data/articles/")
     p.add_argument("--report", action="store_true", help="print per source what was kept, removed and flagged")
@@ -269,7 +301,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("extract", help="extract claims per product from data/articles/ into data/topics/").set_defaults(func=cmd_extract)
     sub.add_parser("check", help="validate everything under data/").set_defaults(func=cmd_check)
     sub.add_parser("render", help="write the Markdown pages into docs/generated/").set_defaults(func=cmd_render)
-    sub.add_parser("build", help="ingest, extract, check, render, then mkdocs build --strict into site/").set_defaults(func=cmd_build)
+    p = sub.add_parser("build", help="ingest, extract, check, render, then mkdocs build --strict into site/")
+    p.add_argument("--verbose", action="store_true", help="also show mkdocs' own INFO lines and the theme's notices")
+    p.set_defaults(func=cmd_build)
     sub.add_parser("schema", help="write the JSON Schemas of the data files into data/schemas/").set_defaults(func=cmd_schema)
     p = sub.add_parser("report", help="content health: empty sections, disputes, unreviewed claims, defects, old sources")
     p.add_argument("--max-age-days", type=int, default=730, help="a source older than this is reported (default 730)")
@@ -282,6 +316,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_eval)
     p = sub.add_parser("serve", help="live preview: rebuilds when anything under data/ or docs/pages/ changes")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
+    p.add_argument("--verbose", action="store_true", help="also show mkdocs' own INFO lines and the theme's notices")
     p.set_defaults(func=cmd_serve)
     return parser
 
@@ -289,6 +324,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    set_language(args.lang)
     try:
         project = Project(args.root.resolve()) if args.root else Project.find()
     except FileNotFoundError as exc:
@@ -305,15 +341,18 @@ def main(argv: list[str] | None = None) -> int:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
     except MemoryError:
-        print("creditfaq: out of memory: a source or data file is far too large; see the limits in the README",
+        print(say("creditfaq: 内存不够：某个来源文章或数据文件太大了；大小限制见贡献指南",
+                  "creditfaq: out of memory: a source or data file is far too large; see the limits in the README"),
               file=sys.stderr)
         return 1
     except Exception as exc:  # a bug, not bad data: say so briefly, details on request
         if args.debug or os.environ.get("CREDITFAQ_DEBUG"):
             traceback.print_exc()
         else:
-            print(f"creditfaq: internal error: {type(exc).__name__}: {exc}\n"
-                  "This is a bug in creditfaq, not in your data. Run again with --debug and report the output.",
+            print(say(f"creditfaq: 程序内部出错（{type(exc).__name__}: {exc}）。\n"
+                      "这是程序的错误，不是你的数据的问题：请加上 --debug 再运行一次，把输出发给工程师。",
+                      f"creditfaq: internal error: {type(exc).__name__}: {exc}\n"
+                      "This is a bug in creditfaq, not in your data. Run again with --debug and report the output."),
                   file=sys.stderr)
         return 3
 

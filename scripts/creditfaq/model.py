@@ -10,6 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .lang import say
 from .rules import ACTIONS, CHANNELS, HEDGES
 
 ProductId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", description="ASCII slug, e.g. huabei")]
@@ -22,6 +23,15 @@ Channel = Literal[CHANNELS]  # type: ignore[valid-type]
 Action = Literal[tuple(a for _, a, _ in ACTIONS)]  # type: ignore[valid-type]
 Hedge = Literal[tuple(["确定", *(h for h, _ in HEDGES)])]  # type: ignore[valid-type]
 ClaimStatus = Literal["machine", "edited", "rejected", "editorial"]
+
+
+class FieldError(ValueError):
+    """A record's own check that is about one of its fields: the error is reported at that
+    field's line (store.validate adds `field` to the error's path)."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
 
 
 class Record(BaseModel):
@@ -125,7 +135,9 @@ class Regulation(Record):
     @model_validator(mode="after")
     def _attribution_matches_confidence(self) -> "Regulation":
         if self.confidence != "verified" and not self.attribution:
-            raise ValueError(f"a {self.confidence} regulation needs an `attribution` (e.g. 据新闻报道)")
+            raise FieldError("attribution", say(
+                f"可信度为 `{self.confidence}` 的法规必须写 `attribution`：页面上用它开头说明出处，例如 `attribution: 据新闻报道`",
+                f"a {self.confidence} regulation needs an `attribution` (e.g. 据新闻报道)"))
         return self
 
     @property
@@ -195,7 +207,9 @@ class Claim(Record):
     @model_validator(mode="after")
     def _needs_provenance(self) -> "Claim":
         if not self.sources and not self.regulations and self.status not in ("editorial", "rejected"):
-            raise ValueError("a claim needs `sources` or `regulations` unless its status is `editorial`")
+            raise ValueError(say("这条说法没有依据：请写上 `sources`（出自哪篇文章的哪个段落）或 `regulations`（法规编号）；"
+                                 "你自己写、没有出处的说法，请把 `status` 设为 `editorial`",
+                                 "a claim needs `sources` or `regulations` unless its status is `editorial`"))
         return self
 
 
@@ -209,7 +223,10 @@ class OverdueStage(Claim):
     @model_validator(mode="after")
     def _days_ordered(self) -> "OverdueStage":
         if self.days and None not in self.days and self.days[0] > self.days[1]:
-            raise ValueError(f"days: `from` ({self.days[0]}) is after `to` ({self.days[1]})")
+            start, end = self.days
+            raise FieldError("days", say(
+                f"起始天数（{start}）比结束天数（{end}）还大：天数写成 `[从第几天, 到第几天]`，这里大概应是 `[{end}, {start}]`",
+                f"days: `from` ({start}) is after `to` ({end})"))
         return self
 
 

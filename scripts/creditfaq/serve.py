@@ -7,10 +7,13 @@ from __future__ import annotations
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
-from typing import Callable
+from typing import IO, Callable
 
+from .lang import say
+from .pipeline import mkdocs_env, quiet_mkdocs
 from .store import Project
 
 
@@ -34,19 +37,34 @@ def _die_with_parent() -> None:
         pass
 
 
-def serve(project: Project, dev_addr: str, rebuild: Callable[[], int], interval: float = 0.5) -> int:
+def _pass_on(stream: IO[str]) -> None:
+    """Copy what mkdocs says to our stderr, without its progress lines (INFO, jieba's)."""
+    for line in stream:
+        if quiet_mkdocs(line):
+            sys.stderr.write(line)
+            sys.stderr.flush()
+
+
+def serve(project: Project, dev_addr: str, rebuild: Callable[[], int], interval: float = 0.5,
+          verbose: bool = False) -> int:
     rebuild()  # a first render, so mkdocs has pages to serve even if data has problems
     watched = [project.data, project.pages]
     cmd = [sys.executable, "-m", "mkdocs", "serve", "-f", str(project.root / "mkdocs.yml"), "-a", dev_addr,
            "--livereload"]
-    server = subprocess.Popen(cmd, cwd=project.root, preexec_fn=_die_with_parent)
+    quiet = {} if verbose else {"stdout": subprocess.PIPE, "stderr": subprocess.STDOUT, "text": True}
+    server = subprocess.Popen(cmd, cwd=project.root, env=mkdocs_env(verbose), preexec_fn=_die_with_parent,
+                              **quiet)  # type: ignore[call-overload]
+    if server.stdout is not None:
+        threading.Thread(target=_pass_on, args=(server.stdout,), daemon=True).start()
 
     def stop(signum, frame):  # SIGTERM and SIGHUP end the preview as Ctrl-C does
         raise KeyboardInterrupt
 
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, stop)
-    print(f"serve: preview at http://{dev_addr}/ — edits under data/ and docs/pages/ show up on save; Ctrl-C stops")
+    print(say(f"serve: 预览地址 http://{dev_addr}/ ——保存 data/ 或 docs/pages/ 下的文件后页面会自动更新；按 Ctrl-C 停止",
+              f"serve: preview at http://{dev_addr}/ — edits under data/ and docs/pages/ show up on save; Ctrl-C stops"),
+          flush=True)
     before = _snapshot(watched)
     try:
         while server.poll() is None:
@@ -54,11 +72,12 @@ def serve(project: Project, dev_addr: str, rebuild: Callable[[], int], interval:
             now = _snapshot(watched)
             if now != before:
                 before = now
-                print("serve: change detected, rebuilding…", flush=True)
+                print(say("serve: 发现文件有改动，正在重新生成…", "serve: change detected, rebuilding…"), flush=True)
                 if rebuild() == 0:
-                    print("serve: done", flush=True)
+                    print(say("serve: 完成", "serve: done"), flush=True)
                 else:
-                    print("serve: fix the problems above; the preview keeps the last good pages", flush=True)
+                    print(say("serve: 请改正上面的问题；预览仍显示上一次正确的页面",
+                              "serve: fix the problems above; the preview keeps the last good pages"), flush=True)
                 before = _snapshot(watched)  # the pipeline itself may have rewritten data files
     except KeyboardInterrupt:
         pass

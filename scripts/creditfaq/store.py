@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import sys
 import tempfile
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 import yaml
 
+from .lang import listing, say
 from .yamlio import Located, Problem, SafeLoader, YamlSyntaxError, dump, field_path, load_located, update
 
 M = TypeVar("M", bound=BaseModel)
@@ -40,10 +42,11 @@ class Project:
         for candidate in (here, *here.parents):
             if (candidate / "mkdocs.yml").is_file() and (candidate / "data").is_dir():
                 return cls(candidate)
-        raise FileNotFoundError(
+        raise FileNotFoundError(say(
+            f"在 {here} 及其上级文件夹里找不到 creditfaq 项目：请在项目文件夹（有 mkdocs.yml 和 data/ 的那个）里运行，"
+            "或者用 --root 指定项目文件夹",
             f"no creditfaq project found at or above {here}: run this inside the repository "
-            "(the folder with mkdocs.yml and data/), or pass --root"
-        )
+            "(the folder with mkdocs.yml and data/), or pass --root"))
 
     data = property(lambda self: self.root / "data")
     sources = property(lambda self: self.root / "data" / "sources")
@@ -161,7 +164,8 @@ def project_lock(project: Project) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            print("creditfaq: another creditfaq run is working in this folder; waiting for it to finish…",
+            print(say("creditfaq: 这个文件夹里另一个 creditfaq 命令正在运行，等它结束后再继续…",
+                      "creditfaq: another creditfaq run is working in this folder; waiting for it to finish…"),
                   file=sys.stderr, flush=True)
             fcntl.flock(handle, fcntl.LOCK_EX)
         try:
@@ -190,30 +194,92 @@ def _allowed_keys(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     return list(getattr(current, "model_fields", {}))
 
 
+_PATTERNS = {  # what a value of each patterned field looks like
+    "sources": ("`<文章编号>#<段落编号>`，例如 `003-b85ce5825ee596e3#p-1a2b3c4d`",
+                "`<article-id>#<paragraph-id>`, e.g. `003-b85ce5825ee596e3#p-1a2b3c4d`"),
+    "source": ("`<文章编号>#<段落编号>`，例如 `003-b85ce5825ee596e3#p-1a2b3c4d`",
+               "`<article-id>#<paragraph-id>`, e.g. `003-b85ce5825ee596e3#p-1a2b3c4d`"),
+    "product": ("data/products.yml 里的产品编号（小写英文字母、数字和 -，例如 `huabei`）",
+                "a product id from data/products.yml (lowercase ASCII, e.g. `huabei`)"),
+    "products": ("data/products.yml 里的产品编号（小写英文字母、数字和 -，例如 `huabei`）",
+                 "a product id from data/products.yml (lowercase ASCII, e.g. `huabei`)"),
+    "related": ("data/products.yml 里的产品编号（小写英文字母、数字和 -，例如 `jiebei`）",
+                "a product id from data/products.yml (lowercase ASCII, e.g. `jiebei`)"),
+    "regulations": ("data/regulations.yml 里的法规编号（小写英文字母、数字和 -，例如 `zhengxin-tiaoli-16`）",
+                    "a regulation id from data/regulations.yml (lowercase ASCII, e.g. `zhengxin-tiaoli-16`)"),
+    "fingerprint": ("8 位十六进制数（程序写的，不要改；改乱了就删去这一行）",
+                    "8 hexadecimal digits (written by creditfaq; delete the line if it was changed)"),
+    "source_sha256": ("64 位十六进制数（程序写的，不要改）", "64 hexadecimal digits (written by creditfaq)"),
+}
+_ID_PATTERN = ("小写英文字母、数字和 - 组成的编号：段落写 `p-` 加 8 位十六进制数，自己加的段落写 `w-` 开头"
+               "（例如 `w-advice-1`），说法写 `类别-名称`（例如 `credit-my-note-1`）",
+               "a lowercase ASCII id: `p-` and 8 hex digits for a paragraph (`w-…` for one you add), "
+               "kind-name for a claim (e.g. `credit-my-note-1`)")
+_DATE_FORM = ("日期请写成 2024-06-30 这样的形式（年-月-日，用半角 - 连接，月和日都写两位）",
+              "write the date as 2024-06-30 (YYYY-MM-DD)")
+_DAYS_FORM = ("天数写成 `[从第几天, 到第几天]`，例如 `[1, 3]`；原文没说的一端写 null，例如 `[90, null]`；"
+              "还款日 = 0，还款日前 N 天 = -N",
+              "days are `[from, to]`, e.g. `[1, 3]`; null for an end the source does not state, e.g. `[90, null]`")
+
+
 def _message(err: dict[str, Any], model: type[BaseModel]) -> str:
+    """A validation error as a writer reads it: what is wrong with the value, and what to write."""
     kind, loc, value = err["type"], err["loc"], err.get("input")
+    ctx = err.get("ctx") or {}
+    name = str(next((p for p in reversed(loc) if isinstance(p, str)), ""))
+    scalar = value is not None and not isinstance(value, (dict, list, tuple))
+    got = f"`{value}`" if scalar else say("这个值", "the value")
     if kind == "extra_forbidden":
         allowed = _allowed_keys(model, loc[:-1])
-        hint = f"; allowed keys here: {', '.join(allowed)}" if allowed else ""
-        return f"unknown key `{loc[-1]}` (a typo?){hint}"
+        return say(f"没有 `{loc[-1]}` 这个键（拼错了？）" + (f"；这里可以用的键：{', '.join(allowed)}" if allowed else ""),
+                   f"unknown key `{loc[-1]}` (a typo?)" + (f"; allowed keys here: {', '.join(allowed)}" if allowed else ""))
+    if "days" in loc and kind not in ("value_error",):
+        return say(f"{got} 不是有效的天数：{_DAYS_FORM[0]}", f"{got} is not valid days: {_DAYS_FORM[1]}")
     if kind == "missing":
-        return f"missing required key `{loc[-1]}`"
+        return say(f"缺少必填的键 `{loc[-1]}`：请加上一行 `{loc[-1]}: …`", f"missing required key `{loc[-1]}`")
     if kind == "string_pattern_mismatch":
-        name = str(next((p for p in reversed(loc) if isinstance(p, str)), ""))
-        expected = {
-            "sources": "`<article-id>#<paragraph-id>`, e.g. `003-b85ce5825ee596e3#p-1a2b3c4d`",
-            "product": "a product id from data/products.yml (lowercase ASCII, e.g. `huabei`)",
-            "id": "a lowercase ASCII id",
-        }.get(name, "the documented format")
-        return f"`{value}` is not valid here: expected {expected}"
+        record = {"products": "product", "regulations": "regulations", "terms": "regulations"}.get(str(loc[0]))
+        if name == "id" and record:
+            zh, en = _PATTERNS[record]
+        elif name == "id" and "questions" in loc:
+            zh, en = "`q-` 加 8 位十六进制数（程序写的，不要改）", "`q-` and 8 hex digits (written by creditfaq)"
+        else:
+            zh, en = _PATTERNS.get(name, _ID_PATTERN if name == "id" or name.endswith("_of") else
+                                   ("文件说明里写明的格式", "the documented format"))
+        return say(f"{got} 的格式不对：应写成{zh}", f"{got} is not valid here: expected {en}")
     if kind == "literal_error":
-        return f"`{value}` is not allowed: expected {err['ctx']['expected']}"
+        allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        return say(f"{got} 不是允许的值：只能从 {listing(allowed)} 中选一个",
+                   f"{got} is not allowed: expected {ctx.get('expected')}")
+    if kind.startswith(("date", "datetime")):
+        if "outside expected range" in str(ctx.get("error", "")):
+            return say(f"{got} 这一天不存在：请核对年、月（1-12）、日；{_DATE_FORM[0]}",
+                       f"{got} is not a date that exists; {_DATE_FORM[1]}")
+        return say(f"{got} 不是日期：{_DATE_FORM[0]}", f"{got} is not a date: {_DATE_FORM[1]}")
+    if kind.startswith("int_"):
+        return say(f"{got} 不是整数：这里要写阿拉伯数字的整数，例如 `30`", f"{got} is not a whole number, e.g. `30`")
+    if kind.startswith("bool_"):
+        return say(f"{got} 不是 true 或 false：这里只能写 `true`（是）或 `false`（否）",
+                   f"{got} is not a boolean: write `true` or `false`")
+    if kind == "string_too_short":
+        return say("这里不能为空：请写上内容，或者删去这一行", "must not be empty")
+    if kind == "string_type":
+        return say("这里要写一段文字，不能是列表或几行 `键: 值`；文字里有冒号、方括号等符号时，用引号括起整个值",
+                   "should be a text")
+    if kind in ("list_type", "tuple_type", "set_type"):
+        return say(f"{got} 不是列表：这里要写一个列表，例如 `[短信, 电话]`，或者每项一行、以 `- ` 开头",
+                   f"{got} should be a list, e.g. `[短信, 电话]`")
+    if kind == "too_short":
+        return say(f"这里至少要写 {ctx.get('min_length', 1)} 项", f"List should have at least {ctx.get('min_length', 1)} item")
+    if kind == "too_long":
+        return say(f"这里最多只能写 {ctx.get('max_length')} 项", f"should have at most {ctx.get('max_length')} items")
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return say(f"{got} 不是一条记录：这里要写几行 `键: 值`（列表里的一项以 `- ` 开头，例如 `- id: …`）",
+                   f"{got} should be a record of `key: value` lines")
     msg = err["msg"]
     if msg.startswith("Value error, "):
-        msg = msg[len("Value error, "):]
-    if value is not None and not isinstance(value, (dict, list)) and kind not in ("value_error",):
-        msg += f" (got `{value}`)"
-    return msg
+        return msg[len("Value error, "):]
+    return say(f"这个值不符合要求（{msg}）", msg + (f" (got `{value}`)" if scalar else ""))
 
 
 def validate(model: type[M], located: Located, file: str) -> tuple[M | None, list[Problem]]:
@@ -223,6 +289,10 @@ def validate(model: type[M], located: Located, file: str) -> tuple[M | None, lis
         problems = []
         for err in exc.errors():
             loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and ("[" in p or p.startswith("function-"))))
+            # a record's own check names the field it is about (model.FieldError): the error
+            # stands at that field's line, not at the record's first
+            if (field_ := getattr((err.get("ctx") or {}).get("error"), "field", None)) is not None:
+                loc += (field_,)
             line, col = located.where(loc, key=err["type"] == "extra_forbidden")
             problems.append(Problem(file, line, col, field_path(loc), _message(err, model)))
         return None, problems
@@ -234,24 +304,29 @@ def load_model(path: Path, model: type[M], project: Project) -> tuple[M | None, 
         path.name.encode("utf-8")
     except UnicodeEncodeError:
         shown = os.fsencode(str(path)).decode("utf-8", "backslashreplace")
-        return None, None, [Problem(shown, 1, 1, "", "the file name is not valid UTF-8: rename the file")]
+        return None, None, [Problem(shown, 1, 1, "", say("文件名不是 UTF-8 编码：请给文件改个名字（只用英文字母、数字、_ 和 -）",
+                                                       "the file name is not valid UTF-8: rename the file"))]
     file = project.rel(path)
     try:
         if path.is_symlink():
-            return None, None, [Problem(file, 1, 1, "", "is a symbolic link: creditfaq does not follow links; "
-                                        "put the file itself here")]
+            return None, None, [Problem(file, 1, 1, "", say("这是一个符号链接：程序不读链接，请把文件本身放在这里",
+                                                            "is a symbolic link: creditfaq does not follow links; "
+                                                            "put the file itself here"))]
         text = project.read_bytes(path).decode("utf-8")
     except UnicodeDecodeError as exc:
-        return None, None, [Problem(file, 1, 1, "", f"not UTF-8 (byte {exc.start}): save the file as UTF-8")]
+        return None, None, [Problem(file, 1, 1, "", say(f"文件不是 UTF-8 编码（第 {exc.start} 个字节）：请在编辑器里把它另存为 UTF-8",
+                                                        f"not UTF-8 (byte {exc.start}): save the file as UTF-8"))]
     except OSError as exc:
-        return None, None, [Problem(file, 1, 1, "", f"cannot read the file: {exc.strerror}")]
+        return None, None, [Problem(file, 1, 1, "", say(f"无法读取这个文件（{exc.strerror}）：请检查文件是否存在、能否打开",
+                                                        f"cannot read the file: {exc.strerror}"))]
     try:
         located, duplicates = load_located(text)
     except YamlSyntaxError as exc:
         return None, None, [Problem(file, exc.line, exc.col, "", exc.message)]
     problems = [Problem(file, line, col, field, msg) for line, col, field, msg in duplicates]
     if located.data is None:
-        return None, located, problems + [Problem(file, 1, 1, "", "the file is empty")]
+        return None, located, problems + [Problem(file, 1, 1, "", say(
+            "文件是空的：请恢复它的内容（`git checkout -- 文件名`），或者删去这个文件", "the file is empty"))]
     record, errors = validate(model, located, file)
     return record, located, problems + errors
 
@@ -287,16 +362,18 @@ def _ordered(value: Any) -> Any:
     return value
 
 
-def write_record(project: Project, path: Path, record: BaseModel, header: str) -> bool:
+def write_record(project: Project, path: Path, record: BaseModel, header: str, replaces: tuple[str, ...] = ()) -> bool:
     """Stage a record as YAML, leaving out defaults a writer need not see. A file that exists
-    may hold a writer's comments and ordering: it is updated in place."""
+    may hold a writer's comments and ordering: it is updated in place, and a header creditfaq
+    wrote in an earlier version (one of `replaces`) becomes `header`."""
     data = _ordered(record.model_dump(mode="python", exclude_defaults=True))
     if project.exists(path):
         old = project.read_bytes(path).decode("utf-8")
+        current = next((header + old[len(h):] for h in replaces if h and old.startswith(h)), old)
         try:
-            if yaml.load(old, Loader=SafeLoader) == yaml.load(dump(data), Loader=SafeLoader):
-                return False
-            return project.stage(path, update(old, data))
+            if yaml.load(current, Loader=SafeLoader) == yaml.load(dump(data), Loader=SafeLoader):
+                return project.stage(path, current)
+            return project.stage(path, update(current, data))
         except Exception:  # noqa: BLE001 - a file ruamel cannot round-trip is written afresh
             pass
     return project.stage(path, dump(data, header))

@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from .lang import say
+
 try:  # libyaml is ~7x faster; fall back to the pure-Python loader where it is missing.
     from yaml import CSafeDumper as _Dumper
     from yaml import CSafeLoader as _Loader
@@ -93,17 +95,10 @@ def load_located(text: str) -> tuple[Located, list[tuple[int, int, str, str]]]:
             return Located(None, {(): (1, 1)}, {}), []
         data = loader.construct_document(node)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = " ".join(filter(None, [exc.context, exc.problem]))
-        ctx = exc.context_mark
-        if ctx is not None and mark is not None and ctx.line < mark.line:
-            # the parser notices a missing ']' on a later line: point where the construct began
-            problem += f" (noticed on line {line})"
-            line, col = ctx.line + 1, ctx.column + 1
-        raise YamlSyntaxError(line, col, f"YAML syntax error: {problem}") from None
+        raise syntax_error(exc, text) from None
     except yaml.YAMLError as exc:
-        raise YamlSyntaxError(1, 1, f"YAML error: {exc}") from None
+        raise YamlSyntaxError(1, 1, say("YAML 格式错误：无法读取这个文件，请检查它是不是 YAML 文本",
+                                        f"YAML error: {exc}")) from None
     finally:
         loader.dispose()
     values: dict[Path_, tuple[int, int]] = {}
@@ -117,7 +112,9 @@ def load_located(text: str) -> tuple[Located, list[tuple[int, int, str, str]]]:
             for k, v in n.value:
                 name = str(k.value)
                 if name in seen:
-                    duplicates.append((*_pos(k), field_path(path + (name,)), f"key `{name}` appears twice"))
+                    duplicates.append((*_pos(k), field_path(path + (name,)), say(
+                        f"键 `{name}` 出现了两次：同一条记录里每个键只能写一次，请删去多余的一行（或把两行合并）",
+                        f"key `{name}` appears twice")))
                 seen.add(name)
                 keys[path + (name,)] = _pos(k)
                 walk(v, path + (name,))
@@ -127,6 +124,160 @@ def load_located(text: str) -> tuple[Located, list[tuple[int, int, str, str]]]:
 
     walk(node, ())
     return Located(data, values, keys), duplicates
+
+
+# --- YAML syntax errors as advice -------------------------------------------------------------
+
+_EXAMPLE_QUOTED = "text: '注意: 这里有冒号'"
+
+
+def _content_line_before(lines: list[str], index: int) -> int | None:
+    """The nearest line above `index` that holds YAML, not a comment or a blank."""
+    for i in range(min(index, len(lines)) - 1, -1, -1):
+        if lines[i].strip() and not lines[i].lstrip().startswith("#"):
+            return i
+    return None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _key_indent(line: str) -> int:
+    """Where the key of a line starts: after the `- ` of a list item (`- id: x` → 2)."""
+    m = re.match(r"(?:\s*-\s+)*\s*", line)
+    return m.end() if m else 0
+
+
+def syntax_error(exc: yaml.MarkedYAMLError, text: str) -> YamlSyntaxError:
+    """A parser error as advice for a writer: what kind of mistake (a tab, a missing space
+    after a colon, a colon inside a value, an unclosed quote or bracket, bad indentation) and
+    the line where it must be fixed, which is not always the line where the parser noticed."""
+    lines = text.splitlines()
+    mark, ctx = exc.problem_mark or exc.context_mark, exc.context_mark
+    row, col = (mark.line, mark.column) if mark else (0, 0)
+    context, problem = exc.context or "", exc.problem or ""
+    parser = " ".join(filter(None, [context, problem]))
+
+    def at(i: int) -> str:
+        return lines[i] if 0 <= i < len(lines) else ""
+
+    def found(r: int, c: int, kind: str, advice: str, hint: str) -> YamlSyntaxError:
+        later = ""
+        if r < row and mark is not None:
+            later = say(f"（程序读到第 {row + 1} 行才发现）", f" (noticed on line {row + 1})")
+        return YamlSyntaxError(r + 1, c + 1, say(f"YAML 格式错误，{kind}：{advice}{later}",
+                                                 f"YAML syntax error: {parser}{later}; {hint}"))
+
+    line = at(row)
+    # a quote left open: the value runs on to the next quote, many lines down, and the parser
+    # stops just after it; the writer must close the quote where it was opened
+    for quote in ("'", '"'):
+        if line[:col].count(quote) % 2 and not context.startswith(("while scanning a quoted", "while parsing a quoted")):
+            opened = next((i for i in range(row - 1, -1, -1) if at(i).count(quote) % 2), None)
+            if opened is not None:
+                return found(opened, at(opened).index(quote), "引号未闭合",
+                             f"这个值以引号 {quote} 开头，但没有配对的结束引号，后面几行都被当成了这个值。"
+                             f"请在值的末尾补上 {quote}，或者去掉开头的 {quote}", "close the quote")
+    # a tab, where the parser stopped or in the indentation of that line
+    leading = line[:len(line) - len(line.lstrip(" \t"))]
+    if "tab" in problem or line[col:col + 1] == "\t" or "\t" in leading:
+        tab = line.find("\t") if "\t" in line else col
+        return found(row, tab, "使用了 Tab",
+                     "YAML 只能用空格缩进，不能用 Tab 键。请把这一行开头的 Tab 换成空格，和同一层的行对齐",
+                     "indent with spaces, not tabs")
+    if context.startswith(("while scanning a quoted scalar", "while parsing a quoted scalar")) and ctx is not None:
+        quote = at(ctx.line)[ctx.column:ctx.column + 1] or '"'
+        if "escape" in problem:
+            return found(row, col, "双引号里的反斜杠",
+                         "在双引号里 `\\` 有特殊含义。请改用单引号括起这个值，或把 `\\` 写成 `\\\\`",
+                         "use single quotes, or write \\\\")
+        return found(ctx.line, ctx.column, "引号未闭合",
+                     f"这个值以引号 {quote} 开头，但没有配对的结束引号。请在值的末尾补上 {quote}，或者去掉开头的 {quote}；"
+                     f"值里本身有 {quote} 时，改用另一种引号括起整个值",
+                     "close the quote")
+    if context.startswith("while parsing a flow") and ctx is not None:
+        opening, closing = ("[", "]") if "sequence" in context else ("{", "}")
+        if ctx.line < row:
+            example = "`channels: [短信, 电话]`" if opening == "[" else "`{from: 1, to: 3}`"
+            return found(ctx.line, ctx.column, "括号未闭合",
+                         f"这里的 {opening} 没有配对的 {closing}。请在这一行的末尾补上 {closing}，例如 {example}",
+                         f"close the {opening} with {closing}")
+        return found(row, col, "括号里的写法不对",
+                     f"{opening} {closing} 里的值之间用英文逗号 `,` 分隔，最后以 {closing} 结束，例如 `channels: [短信, 电话]`；"
+                     "值里有逗号或冒号时，用引号括起这个值", "separate values with `,`")
+    if problem.startswith("could not find expected ':'") and ctx is not None:
+        key_line = at(ctx.line)
+        if "：" in key_line:
+            return found(ctx.line, key_line.index("："), "用了中文冒号",
+                         "键和值之间要用英文冒号 `:` 加一个空格，例如 `status: edited`，不能用中文冒号“：”",
+                         "use an ASCII colon and a space after the key")
+        if m := re.search(r"[^\s:]:(?=[^\s/])", key_line):
+            return found(ctx.line, m.start() + 1, "冒号后缺空格",
+                         "键和值之间的冒号后面要有一个空格，例如 `status: edited`，不能写成 `status:edited`",
+                         "put a space after the colon")
+        return found(ctx.line, _indent(key_line), "缺少冒号",
+                     "这一行既不是 `键: 值`，也不是列表项 `- 值`。请补上冒号，或者把这一行接到上一行的值里，"
+                     "并用引号括起整个值", "a key needs `: ` after it")
+    if problem.startswith("mapping values are not allowed"):
+        before = line[:col]
+        prev = _content_line_before(lines, row)
+        if re.search(r":\s", before) or before.rstrip().endswith(":"):
+            return found(row, col, "值里有冒号",
+                         f"值里的“冒号加空格”（`: `）会被当成新的键。请用引号括起整个值，例如 `{_EXAMPLE_QUOTED}`，"
+                         "或者改用中文冒号“：”", "quote a value that contains `: `")
+        if re.match(r"\s*-[^\s-]", line):
+            return found(row, _indent(line), "列表的 - 后缺空格",
+                         "列表项的 `-` 后面要有一个空格，例如 `- id: credit-my-note-1`", "put a space after `-`")
+        if prev is not None and re.match(r"\s*-[^\s-]", at(prev)) and _indent(line) > _indent(at(prev)):
+            return found(prev, _indent(at(prev)), "列表的 - 后缺空格",
+                         "列表项的 `-` 后面要有一个空格，例如 `- id: credit-my-note-1`", "put a space after `-`")
+        if prev is not None and not re.search(r":(\s|$)", at(prev).split(" #")[0]) and not at(prev).lstrip().startswith("- "):
+            prev_line = at(prev)
+            if "：" in prev_line:
+                return found(prev, prev_line.index("："), "用了中文冒号",
+                             "键和值之间要用英文冒号 `:` 加一个空格，例如 `product: huabei`，不能用中文冒号“：”",
+                             "use an ASCII colon and a space after the key")
+            if m := re.search(r"[^\s:]:(?=\S)", prev_line):
+                return found(prev, m.start() + 1, "冒号后缺空格",
+                             "键和值之间的冒号后面要有一个空格，例如 `product: huabei`，不能写成 `product:huabei`",
+                             "put a space after the colon")
+        if prev is not None and _indent(line) > _indent(at(prev)):
+            return found(row, _indent(line), "缩进不一致",
+                         f"上一行的键前面有 {_key_indent(at(prev))} 格，这一行有 {_indent(line)} 格。同一条记录里的键要左对齐；"
+                         "如果这一行是上一行值的延续，请把整个值写在一行并用引号括起来", "align the keys of one record")
+        return found(row, col, "冒号的位置不对",
+                     f"YAML 把这个冒号当成了新的键。如果它是文字的一部分，请用引号括起整个值，例如 `{_EXAMPLE_QUOTED}`",
+                     "quote a value that contains `: `")
+    if problem.startswith(("did not find expected key", "expected <block end>")):
+        if line[col:col + 1] in ("]", "}"):
+            return found(row, col, "多了一个括号",
+                         f"这里的 `{line[col]}` 没有配对的开括号，请删去它", "remove the unmatched bracket")
+        if re.search(r"['\"]\s*$", line[:col]) and line[col:].strip() and not line[col:].lstrip().startswith("#"):
+            return found(row, col, "引号后面还有文字",
+                         "引号要括住整个值：请把结束引号移到值的末尾，或者去掉引号，例如 `text: 他说“已逾期”，请尽快还款`",
+                         "the quotes must enclose the whole value")
+        prev = _content_line_before(lines, row)
+        if prev is not None and _indent(at(prev)) == _indent(line) and line.lstrip().startswith("-"):
+            return found(row, _indent(line), "缩进不一致",
+                         "这一行是列表项 `- …`，但它和上一行的键缩进相同，不属于任何键。列表项要写在它所属的键"
+                         "（例如 `sources:`）下面；请检查这一行的缩进，或者是不是少写了键",
+                         "a list item must stand under its key")
+        above = (f"上一行的键前面有 {_key_indent(at(prev))} 格，这一行有 {_indent(line)} 格。"
+                 if prev is not None and _key_indent(at(prev)) != _indent(line) else "")
+        return found(row, _indent(line), "缩进不一致",
+                     f"{above}同一条记录里的键要左对齐，列表项的 `- ` 要对齐；请按上下文调整这一行开头的空格",
+                     "align this line with the lines of its level")
+    if problem.startswith("found character that cannot start any token"):
+        char = line[col:col + 1]
+        return found(row, col, f"值不能以“{char}”开头",
+                     f"YAML 里“{char}”不能放在值的开头。请用引号括起整个值，例如 text: '{char}…'",
+                     f"quote a value that starts with {char}")
+    if "single document" in context:
+        return found(row, col, "多了一个 ---", "一个数据文件里只能有一份内容：请删去这一行的 `---`",
+                     "one document per file")
+    return found(row, col, "无法读取",
+                 "请检查这一行和上一行的缩进、冒号（键后面是 `: `）、引号和括号是否成对", "check this line and the one above")
 
 
 def guard(text: str) -> None:
@@ -139,13 +290,17 @@ def guard(text: str) -> None:
         for event in yaml.parse(text, Loader=_Loader):
             mark = event.start_mark
             if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise YamlSyntaxError(mark.line + 1, mark.column + 1, "anchors and aliases (`&name`, `*name`) are not "
-                                      "allowed in data files: write the value out in full")
+                raise YamlSyntaxError(mark.line + 1, mark.column + 1, say(
+                    "数据文件里不能用 YAML 的锚点和别名（`&名字`、`*名字`）：请把内容完整写出来；"
+                    "如果 `&` 或 `*` 是文字的一部分，请用引号括起整个值",
+                    "anchors and aliases (`&name`, `*name`) are not allowed in data files: write the value out in full"))
             if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
                 depth += 1
                 if depth > MAX_YAML_NESTING:
-                    raise YamlSyntaxError(mark.line + 1, mark.column + 1, f"nested more than {MAX_YAML_NESTING} "
-                                          "levels deep: data files are never this deep; check the brackets")
+                    raise YamlSyntaxError(mark.line + 1, mark.column + 1, say(
+                        f"嵌套超过 {MAX_YAML_NESTING} 层：数据文件不会这么深，请检查方括号 `[ ]` 和花括号 `{{ }}` 是否成对",
+                        f"nested more than {MAX_YAML_NESTING} levels deep: data files are never this deep; check the "
+                        "brackets"))
             elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
                 depth -= 1
     except yaml.YAMLError:
@@ -158,7 +313,7 @@ def safe_load(text: str):
     try:
         return yaml.load(text, Loader=_DataLoader)
     except ValueError as exc:  # e.g. a value the constructor cannot build
-        raise YamlSyntaxError(1, 1, f"YAML error: {exc}") from None
+        raise YamlSyntaxError(1, 1, say(f"YAML 格式错误：有一个值无法读取（{exc}）", f"YAML error: {exc}")) from None
 
 
 class _BlockDumper(_Dumper):  # type: ignore[misc, valid-type]
