@@ -339,3 +339,17 @@ def test_every_product_page_answers_the_three_first_questions_with_a_source_or_a
             text = li.get_text()
             traced = li.find("a", href=lambda h: h and ("regulations" in h or "articles/" in h or h.startswith("#fn")))
             assert traced or text.startswith("现有来源文章没有"), f"{path}: untraceable answer {text[:40]}"
+
+
+def test_a_collection_rights_section_cites_no_rule_about_the_credit_report(built_site: Path) -> None:
+    from conftest import ROOT
+
+    rows = {r["id"]: r for r in yaml.safe_load((ROOT / "data/regulations.yml").read_text(encoding="utf-8"))["regulations"]}
+    for path in sorted((built_site / "products").glob("*/index.html")):
+        rights = _soup(path).find("h2", id="rights")
+        for sibling in rights.find_next_siblings():
+            if sibling.name == "h2":
+                break
+            for a in sibling.find_all("a", href=lambda h: h and "regulations/#" in h):
+                row = rows[a["href"].split("#")[1]]
+                assert row["topic"] == "催收权益" or "征信" not in row["summary"], f"{path}: {row['id']}"
