@@ -262,3 +262,24 @@ def test_a_lender_named_only_as_the_object_does_not_make_a_rule_its_own_and_coll
     assert {c.action for c in found.rights.get("demo-loan", [])} == {"投诉渠道"}, "the lender's own line is its own"
     stages = {(s.action, s.days) for s in _stages(found, "demo-loan")}
     assert ("提醒", (1, None)) in stages and "冻结额度" in {a for a, _ in stages} and "罚息" in {a for a, _ in stages}
+
+
+def test_a_table_whose_rows_are_products_gives_each_cell_to_its_rows_product_under_its_columns_topic() -> None:
+    text = ("几款产品的逾期规则\n| 产品 | 上征信时间 | 罚息 |\n| --- | --- | --- |\n| 示例付 | 逾期第3天起报送 | 逾期第3天起按日计收 |\n"
+            "| 示例借 | 逾期次日起报送 | 逾期第2天起按日计收 |\n")
+    found = extract([_article(text)], PRODUCTS)
+    assert [c.days for c in found.credit.get("demo-pay", []) if c.action == "上报征信"] == [(3, None)]
+    assert [c.days for c in found.credit.get("demo-loan", []) if c.action == "上报征信"] == [(1, None)]
+    assert ("罚息", (2, None)) in {(s.action, s.days) for s in _stages(found, "demo-loan")}
+
+
+def test_a_lender_speaking_in_an_agreement_states_its_products_facts_and_a_title_naming_the_lender_in_the_product() -> None:
+    products = [Product(id="lender", name="示例金融", aliases=["示例"]), Product(id="loan", name="快借", aliases=["示例快借"])]
+    text = ("示例快借个人借款协议（节选）\n乙方（贷款人）：示例金融股份有限公司\n第九条 逾期\n"
+            "9.1 自逾期之日起，乙方有权按约定计收罚息。\n9.2 乙方将按照《征信业管理条例》自还款日次日起报送逾期信息。\n"
+            "9.3 乙方仅在每日8:00至21:00之间进行电话催收，示例金融客服热线受理投诉。\n")
+    found = extract([_article(text)], products)
+    assert ("罚息", (1, None)) in {(s.action, s.days) for s in _stages(found, "loan")}
+    assert [c.days for c in found.credit.get("loan", []) if c.action == "上报征信"] == [(1, None)]
+    assert "催收时段" in {c.action for c in found.rights.get("loan", [])}
+    assert not found.credit.get(GENERAL) and not found.rights.get(GENERAL)

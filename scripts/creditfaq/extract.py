@@ -45,6 +45,14 @@ class ProductMatcher:
         alternation = "|".join(re.escape(a) for a in sorted(self._by_alias, key=len, reverse=True))
         self._pattern = re.compile(alternation) if alternation else None
 
+    def names_within(self, a: str, b: str) -> bool:
+        """Whether product `a` is named as `b`'s product: one of its names is a name of `b`
+        followed by another of its own (招联好期贷 = 招联 + 好期贷: 招联 is its lender). Not a
+        name that merely contains another (融易花呗 is not 花呗's)."""
+        names_a = {n for n, p in self._by_alias.items() if p == a}
+        names_b = [n for n, p in self._by_alias.items() if p == b]
+        return any(na.startswith(nb) and na[len(nb):] in names_a for na in names_a for nb in names_b)
+
     def mentions(self, text: str) -> Counter[str]:
         if self._pattern is None:
             return Counter()
@@ -87,7 +95,9 @@ def attribute(article: SourceArticle, matcher: ProductMatcher) -> tuple[str | No
     product = title_product or (body_product if body_product and in_body[body_product] >= 2 else None)
     warning = None
     if (title_product and body_product and body_product != title_product
-            and in_body[body_product] >= max(2, 2 * in_body[title_product])):
+            and in_body[body_product] >= max(2, 2 * in_body[title_product])
+            and not matcher.names_within(title_product, body_product)):
+        # (a title naming 招联好期贷 over a body that names its lender 招联 is about 好期贷)
         # the body describes another product (a title naming 借呗 over a page about 备用金):
         # what the body says without naming a product is the body's product's
         product = body_product
@@ -275,6 +285,7 @@ class _Context:
     rights_topic: bool = False  # the heading or lead-in above lists what collectors may not do
     complaint_topic: bool = False  # the heading above is about where to complain
     many: tuple[str, ...] = ()  # the products of an article that speaks of several
+    product: str | None = None  # the article's product
 
 
 def extract(articles: list[SourceArticle], products: list[Product]) -> Extraction:
@@ -318,7 +329,7 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
     seen: set[tuple] = set()
     mentions = matcher.subject_counts("。".join([article.title, *(p.text for p in article.paragraphs())]))
     several = tuple(p for p, n in mentions.most_common() if n >= 2)
-    ctx = _Context(recent=product, many=several if len(several) >= 2 else ())
+    ctx = _Context(recent=product, many=several if len(several) >= 2 else (), product=product)
     for section in article.sections:
         heading = section.heading or ""
         ctx.heading_days = parse_days(to_simplified(heading), vague=False) if heading else None
@@ -332,6 +343,8 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
         ctx.complaint_topic = bool(heading) and bool(rules.COMPLAINT_TOPIC.search(to_simplified(heading)))
         heading_title = _ORDINAL.sub("", heading).strip().rstrip("：:").strip() or None
         columns: list[str | None] | None = None  # the products of a comparison table's columns
+        header: list[str] | None = None  # the header row of the table being read
+        in_table = False
         for para in section.paragraphs:
             ref = f"{article.id}#{para.id}"
             text = para.text
@@ -352,7 +365,16 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
                 continue
             text = _QA_ANSWER.sub("", text)
             label_days, title, body = None, None, text
-            if (cells := _table_cells(text)) and _take_compared(cells, columns, ref, ctx, matcher, out, seen, names):
+            cells = _table_cells(text)
+            opened, in_table = cells is not None and not in_table, cells is not None
+            if opened and all(len(c) <= 10 and not rules.SENTENCE_END.search(c) for c in cells) \
+                    and not parse_days(to_simplified(cells[0]), vague=False) and not matcher.subjects(cells[0]) \
+                    and not _column_products(cells, matcher):
+                header = cells  # "| 产品 | 上征信时间 | 罚息 |": what each column is about
+                continue
+            if cells and _take_row_product(cells, header, ref, ctx, matcher, out, seen, names):
+                continue
+            if cells and _take_compared(cells, columns, ref, ctx, matcher, out, seen, names):
                 continue
             if cells and (heads := _column_products(cells, matcher)):
                 columns = heads  # "| 逾期天数 | 京东金条 | 放心借 |": each column is a product's
@@ -405,6 +427,24 @@ def _column_products(cells: list[str], matcher: ProductMatcher) -> list[str | No
     if len({h for h in heads[1:] if h}) < 2 or parse_days(to_simplified(cells[0]), vague=False):
         return None
     return heads
+
+
+def _take_row_product(cells: list[str], header: list[str] | None, ref: str, ctx: _Context,
+                      matcher: ProductMatcher, out: Extraction, seen: set[tuple], names: dict[str, str]) -> bool:
+    """A row of a table whose rows are products ("| 抖音月付 | 逾期第4天起报送 | …"): each cell
+    is the row's product's fact about its column ("上征信时间"), dated by the cell itself."""
+    if header is None or len(cells) != len(header) or not (row := matcher.subjects(cells[0])):
+        return False
+    saved = ctx.heading_products, ctx.credit_topic
+    for cell, column in zip(cells[1:], header[1:], strict=True):
+        ctx.heading_products, ctx.credit_topic = (row[0],), _about_credit(column)
+        days = parse_days(to_simplified(cell), vague=False) or ctx.question_days or ctx.heading_days
+        for clause in _CLAUSE.findall(cell):
+            if len(clause.strip()) >= 2:
+                _take_clause(f"{column}：{clause.strip()}", days, column, ref,
+                             ctx, matcher, out, seen, names)
+    ctx.heading_products, ctx.credit_topic = saved
+    return True
 
 
 def _take_compared(cells: list[str], columns: list[str | None] | None, ref: str, ctx: _Context,
@@ -488,13 +528,17 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
                  out: Extraction, seen: set[tuple], names: dict[str, str]) -> None:
     simple = to_simplified(clause)
     named = matcher.subjects(clause)
+    if ctx.product:
+        # in an article about 招联好期贷, 招联 (its lender, whose name the product's holds) is the product
+        named = list(dict.fromkeys(ctx.product if matcher.names_within(ctx.product, n) else n for n in named))
     facts = _facts_of_clause(clause, ctx.credit_topic)
     if ctx.rights_topic:
         # under "哪些属于违规": a described act is what collectors may not do, not a step
         facts = [(k, a) for k, a in facts if k != "timeline"]
     if ctx.complaint_topic and not any(k == "rights" for k, _ in facts) and rules.COMPLAINT_ROUTE.search(simple):
         facts.append(("rights", "投诉渠道"))  # a row of a table of complaint routes
-    generic = rules.GENERIC_SCOPE.search(simple)
+    # the lender speaking of itself is never "lenders in general", whatever law it cites
+    generic = rules.GENERIC_SCOPE.search(simple) and not rules.FIRST_PERSON_LENDER.search(simple)
     if named and not generic:
         ctx.recent = named[0]
     if not facts:

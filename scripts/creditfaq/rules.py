@@ -312,7 +312,7 @@ GENERIC_SCOPE = re.compile(
     r"大多数(?:平台|机构|网贷|贷款)|多数(?:平台|机构|网贷)|大部分(?:平台|机构|网贷)|很多(?:平台|机构|网贷)|许多(?:平台|机构)"
     r"|有的(?:平台|机构|网贷)|有些(?:平台|机构|网贷)|某些(?:平台|机构|网贷)|个别(?:平台|机构)|部分(?:平台|机构|网贷)|一些(?:平台|机构|网贷)|各(?:家)?(?:平台|机构|网贷)"
     r"|一般(?:的)?网贷|网贷平台|网络贷款|网贷|贷款平台|借贷平台|金融机构|持牌机构|放贷机构|所有(?:平台|贷款)|任何(?:平台|机构)"
-    r"|不同(?:平台|机构)|催收(?:人员|方|机构)?(?:依法|按规定)|法律规定|(?:根据|依照|按照|依据|依).{0,10}(?:规定|办法|条例|法)"
+    r"|不同(?:平台|机构)|催收(?:人员|方|机构)?(?:依法|按规定)|法律规定|(?:根据|依照|按照|依据).{0,10}(?:规定|办法|条例|法)"
     r"|《[^》]{2,30}》|(?:出借人|债权人|放贷人|贷款机构|放款机构)(?:通常|一般|会|可以|可能|有权)"
     r"|(?:无论|不管|不论)(?:是)?(?:哪个|哪家|什么|任何|哪一家)(?:平台|机构|银行|网贷|产品)"
     r"|(?:不管|无论|不论)是?.{0,8}(?:网贷|贷款|银行).{0,8}还是|(?:不管|无论|不论)是?.{0,10}还是.{0,4}(?:网贷|贷款|银行)"
@@ -320,10 +320,11 @@ GENERIC_SCOPE = re.compile(
 # A part of a clause that tells the reader what to do: "投诉之前，记得把录音保存好".
 ADVICE_PART = re.compile(r"^\s*(?:记得|最好|一定要|千万|务必|切记|不妨|建议)")
 # Words by which a clause speaks of the lender of the article's product.
-LENDER_WORDS = re.compile(r"银行|平台|贷款方|放贷方|发卡行|本公司|我们公司|该公司|本行|我行|我司|本平台"
+LENDER_WORDS = re.compile(r"银行|平台|贷款方|放贷方|发卡行|本公司|我们公司|该公司|本行|我行|我司|本平台|乙方|贷款人"
                           r"|我们(?:仅|只|会|将|不会|承诺|严格|绝不|不)")
 # The lender speaking of itself (a help centre, a bank's FAQ): its rules are its own.
-FIRST_PERSON_LENDER = re.compile(r"本行|我行|我司|本公司|本平台|我们(?:仅|只|会|将|不会|承诺|严格|绝不|不)")
+FIRST_PERSON_LENDER = re.compile(r"本行|我行|我司|本公司|本平台|我们(?:仅|只|会|将|不会|承诺|严格|绝不|不)"
+                                 r"|乙方|贷款人(?:将|有权|可|会|应)")  # in an agreement, 乙方 is the lender
 # Credit facts about the credit-reporting system itself, the same for every lender: how to
 # check one's report, how to dispute a record.
 SYSTEM_CREDIT = frozenset({"查询征信", "异议申请"})
@@ -415,6 +416,7 @@ DAY_PHRASES = MappingProxyType(
         "到期次日": (1, 1),
         "逾期次日": (1, 1),
         "逾期首日": (1, 1),
+        "逾期之日": (1, 1),
         "逾期第一日": (1, 1),
         "逾期的次日": (1, 1),
         "到期后第二天": (1, 1),
