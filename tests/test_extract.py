@@ -283,3 +283,12 @@ def test_a_lender_speaking_in_an_agreement_states_its_products_facts_and_a_title
     assert [c.days for c in found.credit.get("loan", []) if c.action == "上报征信"] == [(1, None)]
     assert "催收时段" in {c.action for c in found.rights.get("loan", [])}
     assert not found.credit.get(GENERAL) and not found.rights.get(GENERAL)
+
+
+def test_a_chat_transcript_gives_the_lenders_lines_not_the_borrowers_and_a_timestamp_is_no_calling_hour() -> None:
+    text = ("示例借在线客服记录\n[09:12:03] 用户：我怎么没收到任何提醒\n[09:12:40] 用户：昨天有人打电话说明天起诉我\n"
+            "[09:13:10] 客服：我们的催收人员只在每天8:00-21:00之间联系您。\n")
+    found = extract([_article(text)], PRODUCTS)
+    rights = [c for claims in found.rights.values() for c in claims]
+    assert [(c.action, c.text) for c in rights] == [("催收时段", "催收联系的时间应在8:00-21:00。")]
+    assert "demo-loan" in found.rights and not _stages(found, "demo-loan")

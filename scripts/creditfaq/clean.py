@@ -117,7 +117,7 @@ def _headline_score(text: str) -> float:
     view = to_simplified(fold(text))
     if (_furniture(text) or any(p.search(text) for p in rules.LINE_RULES.values()) or rules.SITE_LINE.match(view) or rules.LINE_RULES["breadcrumb"].search(view)
             or rules.CHINESE_ORDINAL_HEADING.match(view) or rules.NUMBERED_ITEM.match(view)
-            or rules.DATE_LINE.match(view)):
+            or rules.DATE_LINE.match(view) or re.match(r"\s*[\[【(（]?\s*\d{1,2}:\d{2}", view)):
         return float("-inf")  # a section heading, a list item or a line about the page is no headline
     score = 0.0
     if any(w in view for w in rules.HEADLINE_WORDS):

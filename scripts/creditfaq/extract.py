@@ -130,6 +130,8 @@ def _facts_of_clause(clause: str, credit_topic: bool = False) -> list[tuple[str,
     """(kind, action) pairs a clause states: one credit and one rights action per comma-part,
     the timeline steps it names (less those another includes), and nothing for a question,
     filler, a caption, advice or an ad."""
+    if rules.SPEAKER_BORROWER.match(to_simplified(clause)):
+        return []
     simple = rules.AUDIENCE.sub("", to_simplified(clause))  # "家人们记住" speaks to viewers, not of family
     simple = rules.LAW_TITLE.sub("《法》", simple)  # 《个人信息保护法》 is a name, not a statement of privacy
     # a part that is no statement of fact (a question, filler, a fear, advice to keep

@@ -182,8 +182,11 @@ ACTIONS = (
     ("credit", "影响贷款", re.compile(r"(?:房贷|车贷|贷款|信用卡|审批|申请|借款(?!人)).{0,8}(?:影响|困难|被拒|拒绝(?!还)|难|不通过|受阻)"
                                      r"|(?:难|无法|不能|不会|没法)(?:以)?通过.{0,4}(?:审核|审批)|(?:房贷|车贷|贷款|信用卡).{0,6}(?:没戏|批不下来|批不了|办不下来|下不来)|(?:借贷|金融活动|贷款申请).{0,10}(?:不利影响|受到影响|造成影响)"
                                      r"|影响.{0,10}(?:房贷|车贷|贷款|审批|办卡|申请|借款)|拒贷")),
+    # calling hours: a span of two times, or a time and what lies after or before it (not the
+    # 到 of 收到 after a chat's timestamp)
     ("rights", "催收时段", re.compile(r"(?:\d{1,2}\s*[:：点]\s*\d{0,2}|[早晚]上?\s*\d{1,2}\s*点|[早晚]上?[一二三四五六七八九十]+点)"
-                                     r".{0,12}(?:至|到|-|—|~|～|之间|以后|之后|以前|之前|后(?!果))")),
+                                     r"(?:\s*(?:至|到|-|—|~|～)\s*(?:次日|第二天)?(?:早上?|上午|晚上?|下午|凌晨)?\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*[:：点]"
+                                     r"|.{0,12}(?:之间|以后|之后|以前|之前|后(?!果)))")),
     ("rights", "不得冒充", re.compile(r"(?:冒充|假冒|假扮|自称).{0,6}(?:公检法|警察|公安|法院|检察|律师|政府|国家机关)")),
     ("rights", "不得骚扰他人", re.compile(r"(?:不得|不能|不可以|不允许|禁止|无权|不应|严禁)(?:向|给|对|找|跟)?.{0,12}(?:他人|第三人|亲友|家人|父母|配偶|朋友|同事|联系人|通讯录|无关)"
                                          r".{0,8}(?:联系|催收|告知|透露|骚扰|打扰|泄露|打电话|发短信|群发|说)"
@@ -320,16 +323,16 @@ GENERIC_SCOPE = re.compile(
 # A part of a clause that tells the reader what to do: "投诉之前，记得把录音保存好".
 ADVICE_PART = re.compile(r"^\s*(?:记得|最好|一定要|千万|务必|切记|不妨|建议)")
 # Words by which a clause speaks of the lender of the article's product.
-LENDER_WORDS = re.compile(r"银行|平台|贷款方|放贷方|发卡行|本公司|我们公司|该公司|本行|我行|我司|本平台|乙方|贷款人"
+LENDER_WORDS = re.compile(r"银行|平台|贷款方|放贷方|发卡行|本公司|我们公司|该公司|本行|我行|我司|本平台|乙方|贷款人|我们的(?:催收|客服|工作人员|员工)"
                           r"|我们(?:仅|只|会|将|不会|承诺|严格|绝不|不)")
 # The lender speaking of itself (a help centre, a bank's FAQ): its rules are its own.
-FIRST_PERSON_LENDER = re.compile(r"本行|我行|我司|本公司|本平台|我们(?:仅|只|会|将|不会|承诺|严格|绝不|不)"
+FIRST_PERSON_LENDER = re.compile(r"本行|我行|我司|本公司|本平台|我们(?:仅|只|会|将|不会|承诺|严格|绝不|不)|我们的(?:催收|客服|工作人员|员工)"
                                  r"|乙方|贷款人(?:将|有权|可|会|应)")  # in an agreement, 乙方 is the lender
 # Credit facts about the credit-reporting system itself, the same for every lender: how to
 # check one's report, how to dispute a record.
 SYSTEM_CREDIT = frozenset({"查询征信", "异议申请"})
 # A clause that speaks of all the products of the article at once.
-BOTH = re.compile(r"两者|二者|三者|两款|三款|这两|这三|两个(?:平台|产品)|两家|几款产品|它们都")
+BOTH = re.compile(r"两者|二者|三者|两款|三款|这两|这三|两个(?:平台|产品)?都|两个(?:平台|产品)|两家|几款产品|它们都")
 # Records of who looked at one's report (查询记录), not of being overdue.
 INQUIRY = re.compile(r"查询记录|查询次数|硬查询|被查询")
 # Complaint routes open to every borrower (CLAIM_SLOTS["投诉渠道"] words): general rules.
@@ -374,6 +377,9 @@ NOT_A_CLAUSE = (
     re.compile(r"立即申请|点击(?:领取|下载|查看)|最高可借|下载APP|扫码|限时|广告|推广|低息"),
     re.compile(r"给(?:催收)?(?:工作|行业)带来|限制和挑战|难度(?:越来越|加大)|催收难"),  # the lender's point of view
 )
+# A borrower's own line in a chat or a transcript ("[14:04] 用户：我没收到提醒"): what they
+# ask or were told, not what the lender does.
+SPEAKER_BORROWER = re.compile(r"^\s*(?:[\[【(（]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*[\]】)）]?\s*)?(?:用户|客户|顾客|我|借款人|网友|楼主|提问者?)\s*[:：]")
 # A part of a clause of this shape states no fact; the clause's other parts still may
 # ("遇到暴力催收可拨打12378投诉，记得保留通话录音").
 NOT_A_FACT = (
