@@ -292,3 +292,15 @@ def test_a_chat_transcript_gives_the_lenders_lines_not_the_borrowers_and_a_times
     rights = [c for claims in found.rights.values() for c in claims]
     assert [(c.action, c.text) for c in rights] == [("催收时段", "催收联系的时间应在8:00-21:00。")]
     assert "demo-loan" in found.rights and not _stages(found, "demo-loan")
+
+
+def test_a_stage_written_as_a_line_is_a_heading_that_dates_what_follows() -> None:
+    text = ("示例借逾期的几个阶段\n阶段二：逾期8-20天，催收加码\n这时候电话会明显变多。\n第三阶段：逾期超过60天\n"
+            "平台会寄出律师函。\n扣款失败后，平台第二天会短信提醒。\n不管是哪家的逾期记录，还清后都会保留5年。\n")
+    article = _article(text)
+    assert "阶段二：逾期8-20天，催收加码" in [s.heading for s in article.sections]
+    found = extract([article], PRODUCTS)
+    stages = {(s.action, s.days) for s in _stages(found, "demo-loan")}
+    assert ("电话催收", (8, 20)) in stages and ("律师函", (60, None)) in stages
+    assert "自动扣款" not in {a for a, _ in stages}, "a failed deduction is no deduction step"
+    assert [c.action for c in found.credit.get(GENERAL, [])] == ["记录保留"]

@@ -32,6 +32,8 @@ def _is_heading(line: _Line) -> bool:
     if line.kind == "item":
         return False
     text = line.text
+    if rules.STAGE_HEADING.match(text) and len(text) <= 30 and not rules.PROSE_END.search(text):
+        return True
     # "三、催收有哪些规矩？": a numbered heading may ask its question
     if rules.CHINESE_ORDINAL_HEADING.match(text) and len(text) <= 40 and not rules.SENTENCE_END.search(text.rstrip("？?")):
         return True
