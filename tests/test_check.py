@@ -49,8 +49,8 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
         TOPIC, "三天", r"timeline\[\d+\]\.days\[0\]: `三天` 不是有效的天数：天数写成 `\[从第几天, 到第几天\]`",
     ),
     "bad status": (
-        lambda p: _edit(p, TOPIC, "status: machine", "status: approved"),
-        TOPIC, "approved", r"timeline\[\d+\]\.status: `approved` 不是允许的值：只能从 `machine`、`edited`、`rejected` 或 `editorial` 中选一个",
+        lambda p: _edit(p, TOPIC, "status: machine", "status: accepted"),
+        TOPIC, "accepted", r"timeline\[\d+\]\.status: `accepted` 不是允许的值：只能从 `machine`、`approved`、`edited`、`rejected` 或 `editorial` 中选一个",
     ),
     "unknown paragraph": (
         lambda p: _edit(p, TOPIC, "#p-df92d050", "#p-00000000"),

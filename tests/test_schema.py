@@ -58,7 +58,7 @@ def test_every_shipped_data_file_is_valid() -> None:
     [
         ("  channels: [短信, APP, 邮件]", "  chanels: [短信, APP, 邮件]", "unknown key"),
         ("channels: [短信, APP, 邮件]", "channels: [短信, 飞鸽传书, 邮件]", "unknown channel"),
-        ("status: machine", "status: approved", "unknown status"),
+        ("status: machine", "status: accepted", "unknown status"),
         ("  channels: [短信, APP, 邮件]", "  days: [三天, 5]\n  channels: [短信, APP, 邮件]", "days not numbers"),
         ("003-b85ce5825ee596e3#p-df92d050", "第三篇第二段", "malformed source reference"),
         ("product: huabei", "product: 花呗", "product id not a slug"),

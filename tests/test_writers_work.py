@@ -412,3 +412,31 @@ def test_two_complaint_routes_of_one_sentence_keep_their_own_ids_and_rejections(
     after = {r["id"]: r for r in yaml.safe_load(path.read_text(encoding="utf-8"))["rights"]}
     assert after[by_route["12378"]["id"]]["status"] == "rejected" and "12378" in after[by_route["12378"]["id"]]["text"]
     assert "110" in after[by_route["110"]["id"]]["text"]
+
+
+def test_an_approved_claim_is_published_as_it_is_kept_by_extract_and_a_review_date_in_the_future_is_refused(
+        project: Path) -> None:
+    from creditfaq.yamlio import load_located
+
+    path = project / TOPIC
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    kinds = [k for k in ("timeline", "credit", "rights") if data.get(k)]
+    kind = kinds[0]
+    data[kind][0]["status"] = "approved"
+    approved = data[kind][0]
+    data["reviewed"] = "2999-01-01"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    result = run(project, "check")
+    assert result.returncode == 1 and "审核日期 2999-01-01 在今天" in result.stderr, result.stderr
+    line = load_located(path.read_text(encoding="utf-8"))[0].where(("reviewed",))[0]
+    assert f"{TOPIC}:{line}:" in result.stderr, "the message points at the reviewed: line"
+
+    data["reviewed"] = "2024-06-01"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert run(project, "extract").returncode == 0
+    after = yaml.safe_load(path.read_text(encoding="utf-8"))
+    kept = next(c for c in after[kind] if c["id"] == approved["id"])
+    assert kept["status"] == "approved" and kept["text"] == approved["text"]
+    report = run(project, "report").stdout
+    machine_left = any(c.get("status") == "machine" for k in kinds for c in after[k])
+    assert ("`reviewed:` 已填写（2024-06-01）" in report) == machine_left

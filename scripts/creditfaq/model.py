@@ -22,7 +22,9 @@ SourceRef = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*#(?:p-[0-9a-
 Channel = Literal[CHANNELS]  # type: ignore[valid-type]
 Action = Literal[tuple(a for _, a, _ in ACTIONS)]  # type: ignore[valid-type]
 Hedge = Literal[tuple(["确定", *(h for h, _ in HEDGES)])]  # type: ignore[valid-type]
-ClaimStatus = Literal["machine", "edited", "rejected", "editorial"]
+# machine: as extracted, not yet reviewed; approved: a writer checked it and publishes it as it
+# is; edited: a writer changed it; rejected: never shown; editorial: a writer's own.
+ClaimStatus = Literal["machine", "approved", "edited", "rejected", "editorial"]
 
 
 class FieldError(ValueError):
@@ -186,7 +188,7 @@ class Evidence(Record):
 class Claim(Record):
     id: str = Field(pattern=r"^[a-z]+-[0-9a-z]+(?:-[0-9a-z]+)*$",
                     description="kind-name, lowercase ASCII: e.g. credit-my-note-1 for a claim you add")
-    status: ClaimStatus = Field(description="machine | edited | rejected | editorial; required so writers see it")
+    status: ClaimStatus = Field(description="machine | approved | edited | rejected | editorial; required so writers see it")
     text: str = Field(min_length=1)
     sources: list[SourceRef] = Field([], description="the article paragraphs it came from")
     regulations: list[RegulationId] = Field([], description="ids in data/regulations.yml that ground it")

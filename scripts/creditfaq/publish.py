@@ -1,7 +1,8 @@
 """The publication gate: what of the topic data reaches readers. A machine claim is held back
 when a careful editor would strike it out — its sentence has a censored gap, it asks a
 question, it is filler, advice or the lender's point of view, or it leads in to a list that
-was lost. A writer's `edited` or `editorial` claim is published as the writer wrote it; a
+was lost. A writer's `approved`, `edited` or `editorial` claim is published as the writer
+approved or wrote it; a
 `rejected` one never is. What is held back is listed for writers by `creditfaq report`.
 
 Pure: a claim in, a reason (in Chinese, for writers) or None out.

@@ -20,6 +20,7 @@ KINDS = {
     "unanswered": "没有答案的读者问题",
     "never-reviewed": "从未审核",
     "held-back": "未发布的机器说法",
+    "review-incomplete": "审核日期已填但未审完",
 }
 
 
@@ -69,10 +70,14 @@ def health(corpus: Corpus, today: dt.date, max_age_days: int = 730) -> list[Row]
                 if claim.disputed and claim.status != "rejected":
                     rows.append(Row(product, "disputed", file, loc.where((kind, i))[0], claim.text[:30]))
         machine = [(kind, i) for kind, _ in SECTIONS for i, c in enumerate(getattr(topic, kind)) if c.status == "machine"]
+        if machine and topic.reviewed is not None:
+            rows.append(Row(product, "review-incomplete", file, loc.where(("reviewed",))[0],
+                            f"`reviewed:` 已填写（{topic.reviewed.isoformat()}），但还有 {len(machine)} 条机器说法没有审核："
+                            "逐条设为 approved、edited 或 rejected"))
         if machine:
             rows.append(Row(product, "unreviewed", file, loc.where(machine[0])[0],
-                            f"还有 {len(machine)} 条未经审核的机器说法（status: machine）：改写、保留（设为 edited）"
-                            "或拒绝（设为 rejected）"))
+                            f"还有 {len(machine)} 条未经审核的机器说法（status: machine）：核对无误设为 approved，"
+                            "改写后设为 edited，否决设为 rejected"))
         for i, q in enumerate(topic.questions):
             section = ANSWERED_IN.get(q.topic)
             if q.status != "rejected" and (section is None or not visible[section]):
