@@ -287,11 +287,16 @@ def test_a_lender_speaking_in_an_agreement_states_its_products_facts_and_a_title
 
 def test_a_chat_transcript_gives_the_lenders_lines_not_the_borrowers_and_a_timestamp_is_no_calling_hour() -> None:
     text = ("示例借在线客服记录\n[09:12:03] 用户：我怎么没收到任何提醒\n[09:12:40] 用户：昨天有人打电话说明天起诉我\n"
-            "[09:13:10] 客服：我们的催收人员只在每天8:00-21:00之间联系您。\n")
+            "[09:13:10] 客服：我们的催收人员只在每天8:00-21:00之间联系您。\n"
+            "[09:13:40] 客服：示例借逾期后，自还款日次日起按日收取罚息。\n"
+            "[09:14:05] 客服：我们不会向与借款无关的第三方透露您的欠款情况。\n"
+            "[09:15:00] 用户：听说有人被冒充法院的催收吓到，不确定真假。\n")
     found = extract([_article(text)], PRODUCTS)
     rights = [c for claims in found.rights.values() for c in claims]
-    assert [(c.action, c.text) for c in rights] == [("催收时段", "催收联系的时间应在8:00-21:00。")]
-    assert "demo-loan" in found.rights and not _stages(found, "demo-loan")
+    assert sorted(c.action for c in rights) == ["不得骚扰他人", "催收时段"]
+    assert "催收联系的时间应在8:00-21:00。" in [c.text for c in rights], "a timestamp is no calling hour"
+    assert set(found.rights) == {"demo-loan"}
+    assert [(s.action, s.days) for s in _stages(found, "demo-loan")] == [("罚息", (1, None))]
 
 
 def test_a_stage_written_as_a_line_is_a_heading_that_dates_what_follows() -> None:

@@ -366,6 +366,8 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
                 ctx.credit_topic = _about_credit(text) or _about_credit(heading)
                 continue
             text = _QA_ANSWER.sub("", text)
+            if not rules.SPEAKER_BORROWER.match(to_simplified(text)):
+                text = rules.TIMESTAMP.sub("", text)  # "[14:06:15] 客服：…": when it was said is no calling hour
             label_days, title, body = None, None, text
             cells = _table_cells(text)
             opened, in_table = cells is not None and not in_table, cells is not None
@@ -571,7 +573,7 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
         if action == "投诉渠道" and not named and route in rules.PUBLIC_ROUTES:
             chosen = [GENERAL]  # a public hotline is everyone's, whatever the article is about
         elif kind == "rights" and not named and not ctx.heading_products and not rules.LENDER_WORDS.search(
-                _subject_of(action, simple)):
+                _subject_of(action, simple)) and not rules.FIRST_PERSON_LENDER.search(simple):
             # what collectors may not do is the law's, for every lender: a rule is one lender's
             # only where the clause, its label or its heading names that lender, or the clause
             # speaks of the article's lender ("银行不得…" in a page about credit cards)
