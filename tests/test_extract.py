@@ -309,3 +309,8 @@ def test_a_stage_written_as_a_line_is_a_heading_that_dates_what_follows() -> Non
     assert ("电话催收", (8, 20)) in stages and ("律师函", (60, None)) in stages
     assert "自动扣款" not in {a for a, _ in stages}, "a failed deduction is no deduction step"
     assert [c.action for c in found.credit.get(GENERAL, [])] == ["记录保留"]
+
+
+def test_a_product_named_after_later_or_after_that_as_what_one_applies_for_is_not_the_subject() -> None:
+    found = extract([_article("示例借逾期的后果\n示例借逾期记录会上报征信，后续申请示例付或者房贷时审批可能受影响。\n")], PRODUCTS)
+    assert "demo-pay" not in found.credit and "demo-loan" in found.credit

@@ -235,7 +235,7 @@ ACTION_IMPLIES = MappingProxyType({
 })
 # A product named as what one applies for is not what the clause speaks of: the text before
 # the mention, back to the last comma, ends so ("以后申请房贷、车贷或者信用卡").
-OBJECT_MENTION = re.compile(r"(?:影响|以后|将来|再|难以|很难|无法|不能|不好)[^，,。；;！？]{0,6}(?:申请|申办|办理|开通|办)"
+OBJECT_MENTION = re.compile(r"(?:影响|以后|将来|后续|之后|今后|日后|未来|再|难以|很难|无法|不能|不好)[^，,。；;！？]{0,6}(?:申请|申办|办理|开通|办)"
                             r"[^，,。；;！？]{0,10}$")
 # Channels that stand in for one another: a clause naming one of a class is not given the
 # implied one of the same class (短信 to the contacts is not also a call).
