@@ -314,3 +314,15 @@ def test_a_stage_written_as_a_line_is_a_heading_that_dates_what_follows() -> Non
 def test_a_product_named_after_later_or_after_that_as_what_one_applies_for_is_not_the_subject() -> None:
     found = extract([_article("示例借逾期的后果\n示例借逾期记录会上报征信，后续申请示例付或者房贷时审批可能受影响。\n")], PRODUCTS)
     assert "demo-pay" not in found.credit and "demo-loan" in found.credit
+
+
+def test_once_an_article_names_a_product_in_full_its_short_name_is_that_product() -> None:
+    products = [Product(id="mt-pay", name="美团月付"), Product(id="dy-pay", name="抖音月付"),
+                Product(id="mt-cash", name="美团生活费", aliases=["美团借款"])]
+    found = extract([_article("美团月付逾期会怎样\n月付逾期第2天起收取违约金。\n借款逾期也会上报征信。\n")], products)
+    assert ("罚息", (2, None)) in {(s.action, s.days) for s in _stages(found, "mt-pay")}
+    assert "mt-cash" not in found.credit, "借款 is a word, not 美团借款's short name"
+    from creditfaq.extract import ProductMatcher
+
+    both = ProductMatcher(products).for_article("美团月付和抖音月付对比。月付逾期第5天会打电话。")
+    assert both.subjects("月付逾期第5天") == [], "a short name of two named products names neither"

@@ -39,11 +39,34 @@ class ProductMatcher:
 
     def __init__(self, products: list[Product]):
         self._by_alias: dict[str, str] = {}
+        self._names = {p.id: to_simplified(p.name) for p in products}
         for p in products:
             for alias in (p.name, *p.aliases):
                 self._by_alias.setdefault(to_simplified(alias), p.id)
         alternation = "|".join(re.escape(a) for a in sorted(self._by_alias, key=len, reverse=True))
         self._pattern = re.compile(alternation) if alternation else None
+
+    def for_article(self, text: str) -> ProductMatcher:
+        """This matcher, plus the short names an article uses once it has named a product in
+        full: 美团月付 then 月付, 美团生活费 then 生活费 (rules.BRANDS). A short name of two
+        products is the one the article named; if it named both, it stays unknown."""
+        simple = to_simplified(text)
+        named = set(self.mentions(simple))
+        short: dict[str, set[str]] = {}
+        for pid, name in self._names.items():  # the product's own name, not an alias (美团借款)
+            for brand in rules.BRANDS:
+                tail = name[len(brand):]
+                if name.startswith(brand) and len(tail) >= 2 and tail not in self._by_alias \
+                        and tail not in rules.GENERIC_TAILS:
+                    short.setdefault(tail, set()).add(pid)
+        # a short name of two products is the one the article named (美团月付, not 抖音月付)
+        extra = {tail: next(iter(ids & named)) for tail, ids in short.items() if len(ids & named) == 1 and tail in simple}
+        if not extra:
+            return self
+        clone = ProductMatcher([])
+        clone._by_alias, clone._names = {**self._by_alias, **extra}, self._names
+        clone._pattern = re.compile("|".join(re.escape(a) for a in sorted(clone._by_alias, key=len, reverse=True)))
+        return clone
 
     def names_within(self, a: str, b: str) -> bool:
         """Whether product `a` is named as `b`'s product: one of its names is a name of `b`
@@ -297,10 +320,11 @@ def extract(articles: list[SourceArticle], products: list[Product]) -> Extractio
     for article in sorted(articles, key=lambda a: a.id):
         if not article.relevant or article.duplicate_of:
             continue  # off-topic pages and republished copies make no claims
-        product, warning = attribute(article, matcher)
+        local = matcher.for_article("。".join([article.title, *(p.text for p in article.paragraphs())]))
+        product, warning = attribute(article, local)
         if warning:
             out.warnings.append(warning)
-        _extract_article(article, product, matcher, out, names)
+        _extract_article(article, product, local, out, names)
     for scope, stages in out.timeline.items():
         # a step some source dates makes the same step undated elsewhere say nothing more
         # ("拍拍贷逾期后会打电话" in the lead, then "逾期第10天：人工电话催收"); the same step

@@ -233,6 +233,10 @@ ACTION_IMPLIES = MappingProxyType({
     "联系紧急联系人": ("第三方", "电话"), "委外催收": ("第三方",), "上门": ("上门",), "律师函": ("信函",),
     "起诉": ("诉讼",), "上报征信": ("征信",),
 })
+# Brands in front of product names: once an article has named 美团月付, its 月付 is that product.
+# Tails that are words of their own, never a product's short name.
+GENERIC_TAILS = frozenset({"借钱", "借款", "贷款", "金融", "分期", "信用", "借条", "钱包", "消费", "支付"})
+BRANDS = ("美团", "京东", "抖音", "微信", "支付宝", "蚂蚁", "招联", "度小满", "小米", "苏宁", "携程", "滴滴", "360")
 # A product named as what one applies for is not what the clause speaks of: the text before
 # the mention, back to the last comma, ends so ("以后申请房贷、车贷或者信用卡").
 OBJECT_MENTION = re.compile(r"(?:影响|以后|将来|后续|之后|今后|日后|未来|再|难以|很难|无法|不能|不好)[^，,。；;！？]{0,6}(?:申请|申办|办理|开通|办)"
