@@ -560,3 +560,25 @@ def test_a_sites_menus_buttons_and_posting_lines_go_and_the_headline_below_them_
                       "关于我们", "网站地图"):
         assert furniture not in text, furniture
     assert removed_rules(article, "首页") == {"site-menu"}
+
+
+def test_a_notes_short_lines_stay_lines_and_a_line_naming_only_when_is_a_heading() -> None:
+    from creditfaq.readers import read_markdown
+
+    text = ("# 示例借逾期笔记\n\n🔔 还款日当天\nAPP会弹窗提醒\n\n📞 逾期第4天～第30天\n会有客服打电话\n\n"
+            "这是一段按固定宽度折行写的长段落，写到这里已经超过了三十个字符，所以\n下一行接着上一行。\n")
+    article = clean(read_markdown(text), article_id="m", source="m.md", sha256="0" * 64, encoding="utf-8")
+    assert [s.heading for s in article.sections if s.heading] == ["🔔 还款日当天", "📞 逾期第4天～第30天"]
+    paragraphs = [p.text for p in article.paragraphs()]
+    assert "APP会弹窗提醒" in paragraphs and "会有客服打电话" in paragraphs
+    assert any(p.endswith("所以下一行接着上一行。") for p in paragraphs), "a hard-wrapped line still continues"
+
+
+def test_a_site_suffix_hashtags_counters_and_who_posted_when_go_and_a_headline_may_have_a_space() -> None:
+    page = ("首页 > 理财 > 正文\n示例借逾期几天上征信 宽限期内还款有讲究_理财频道_某某财经网\n浏览人次：12,487\n"
+            "匿名用户 · 提问于 3天前\n李律师 · 执业律师\n逾期后平台会先发短信提醒，再安排客服来电。\n"
+            "#示例借# #逾期# #征信#\n好文章，需要你的鼓励\n扫一扫在手机打开当前页\n")
+    article = _cleaned_text(page)
+    assert article.title == "示例借逾期几天上征信 宽限期内还款有讲究"
+    text = "\n".join(p.text for p in article.paragraphs())
+    assert text == "逾期后平台会先发短信提醒，再安排客服来电。"

@@ -326,3 +326,8 @@ def test_once_an_article_names_a_product_in_full_its_short_name_is_that_product(
 
     both = ProductMatcher(products).for_article("美团月付和抖音月付对比。月付逾期第5天会打电话。")
     assert both.subjects("月付逾期第5天") == [], "a short name of two named products names neither"
+
+
+def test_a_negation_with_its_reason_between_is_still_a_negation() -> None:
+    found = extract([_article("示例借逾期须知\n客服说不会因为一两天逾期就起诉你。\n")], PRODUCTS)
+    assert not any(s.action == "起诉" for s in _stages(found, "demo-loan"))

@@ -34,6 +34,8 @@ def _is_heading(line: _Line) -> bool:
     text = line.text
     if rules.STAGE_HEADING.match(text) and len(text) <= 30 and not rules.PROSE_END.search(text):
         return True
+    if rules.DAY_HEADING.fullmatch(text):
+        return True  # "📞 逾期第4天～第30天", "还款日当天": a line that names only when is a heading
     # "三、催收有哪些规矩？": a numbered heading may ask its question
     if rules.CHINESE_ORDINAL_HEADING.match(text) and len(text) <= 40 and not rules.SENTENCE_END.search(text.rstrip("？?")):
         return True
@@ -128,8 +130,8 @@ def _headline_score(text: str) -> float:
         score += 1
     if re.search(r"[？?]\s*$|吗|怎么|如何|会不会|多久|怎样|哪些", view):
         score += 1  # headlines of this field ask the reader's question
-    if re.fullmatch(r"\S{2,8}\s+\S{2,8}", view):
-        score -= 2  # "理性借贷 远离套路": a slogan
+    if re.fullmatch(r"\S{2,8}\s+\S{2,8}", view) and not any(w in view for w in rules.HEADLINE_WORDS):
+        score -= 2  # "理性借贷 远离套路": a slogan (a headline may have a space: "借呗逾期几天上征信 宽限期…")
     if 6 <= len(view) <= 40:
         score += 1
     elif len(view) < 6:
@@ -183,8 +185,9 @@ def _choose_title(lines: list[_Line], removed: list[RemovedBlock]) -> tuple[str,
         text = line.text
         if m := rules.TITLE_LABEL.match(text):
             text = m["title"]
+        text = rules.SITE_SUFFIX.sub("", text) or text  # scored as the headline it is, without the site's name
         own = _headline_score(text)
-        score = own - 0.25 * i  # of two likely headlines, the first
+        score = own - rules.TITLE_POSITION_COST * i  # of two likely headlines, the first
         if score > best:
             best, best_at, label, raw = score, i, text, own
     if best_at is None or (best < 1 and raw < 2):  # a clear headline further down is still the headline

@@ -91,6 +91,10 @@ def _join_wrapped(first: str, second: str) -> str:
     return f"{first} {second}"
 
 
+# A line this long or longer, not ending a sentence, was hard-wrapped: the next line continues it.
+_WRAPPED_LINE = 30
+
+
 def read_markdown(text: str) -> RawDocument:
     meta: dict = {}
     m = _FRONT_MATTER.match(text.replace("\r\n", "\n"))
@@ -111,7 +115,9 @@ def read_markdown(text: str) -> RawDocument:
     removed: list[tuple[str, str]] = []
     in_fence = False
     previous_blank = True
-    for line in body.split("\n"):
+    lines = body.split("\n")
+    for i, line in enumerate(lines):
+        previous_line = lines[i - 1] if i else ""
         if line.strip().startswith(("```", "~~~")):
             in_fence = not in_fence
             continue
@@ -129,8 +135,10 @@ def read_markdown(text: str) -> RawDocument:
             previous_blank = True  # the next line is not a continuation of a row
             continue
         if (blocks and not previous_blank and blocks[-1].kind in ("line", "item") and not _MD_HEADING.match(line)
-                and not _MD_ITEM.match(line) and not line.lstrip().startswith(">")):
-            # a hard-wrapped line continues its paragraph (no space between Chinese characters)
+                and not _MD_ITEM.match(line) and not line.lstrip().startswith(">")
+                and len(previous_line.strip()) >= _WRAPPED_LINE and not re.search(r"[。！？!?；;]\s*$", previous_line)):
+            # a hard-wrapped line continues its paragraph (no space between Chinese characters);
+            # short lines one under another are a note's lines, each its own ("🔔 还款日当天")
             blocks[-1] = Block(_join_wrapped(blocks[-1].text, _md_inline(line.strip())), blocks[-1].kind)
             continue
         previous_blank = False

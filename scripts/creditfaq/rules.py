@@ -49,7 +49,8 @@ ZONE_PATTERNS = MappingProxyType(
 LINE_RULES = MappingProxyType(
     {
         "to-top": re.compile(r"^\s*(?:To\s*Top|返回顶部|回到顶部|返回頂部)\s*$", re.I),
-        "share-widget": re.compile(r"电子邮件地址不会被公开|邮箱地址不会被公开|必填项已用|^\s*分享(?:本文|此文)?\s*[:：]\s*\S{0,12}(?:\s*[|｜/·]\s*\S{0,12})*\s*$|打赏|微信扫一扫|支付宝扫一扫|扫一扫分享|分享到[:：]?|打賞|掃一掃|您的支持是我们.{0,6}动力|感谢打赏|赞赏作者"),
+        "share-widget": re.compile(r"电子邮件地址不会被公开|邮箱地址不会被公开|必填项已用|^\s*分享(?:本文|此文)?\s*[:：]\s*\S{0,12}(?:\s*[|｜/·]\s*\S{0,12})*\s*$|打赏|微信扫一扫|支付宝扫一扫|扫一扫分享|分享到[:：]?|打賞|掃一掃|您的支持是我们.{0,6}动力|感谢打赏|赞赏作者"
+                                   r"|在手机上?(?:打开|阅读|浏览)|需要你的鼓励|需要您的鼓励"),
         "prev-next": re.compile(r"^\s*(?:上一篇|下一篇|上一篇文章|下一篇文章)\s*[:：]?"),
         "repost-disclaimer": re.compile(
             r"本文来自.{0,20}投稿|如若转载|转载请注明|转载请联系|不代表.{0,20}立场|版权归原作者|著作权归.{0,8}所有|首发于.{0,12}(?:公众号|平台|网)"
@@ -113,6 +114,13 @@ DATE_LINE = re.compile(
 
 # --- Structure -----------------------------------------------------------------------------
 
+# A line that names only when: an emoji or bullet, then 逾期第N天, N-M天, 还款日当天 (a note's
+# or a slide's heading).
+_DAY_NUM = r"(?:\d{1,3}|[一二三四五六七八九十两]{1,3})"
+DAY_HEADING = re.compile(rf"\s*[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F\u200d#*•·▶►■□◆◇●○★☆]*\s*"
+                         rf"(?:还款日(?:当天|当日|前\s*{_DAY_NUM}\s*天)|(?:逾期)?(?:第\s*)?{_DAY_NUM}\s*天"
+                         rf"(?:\s*(?:[-~～至到—])\s*(?:第\s*)?{_DAY_NUM}\s*天)?(?:起|以上|以后|之后|后)?"
+                         rf"|逾期(?:超过|满)\s*{_DAY_NUM}\s*天(?:以上|后)?)\s*[:：]?\s*")
 # "阶段三：逾期16-60天，压力升级期", "第二阶段：…": a stage written as a line is a heading.
 STAGE_HEADING = re.compile(r"^\s*(?:阶段\s*[一二三四五六七八九十\d]{1,2}|第\s*[一二三四五六七八九十\d]{1,2}\s*(?:阶段|步|个阶段))\s*[：:、.．]")
 CHINESE_ORDINAL_HEADING = re.compile(r"^\s*[一二三四五六七八九十]{1,3}\s*[、.．]\s*\S")
@@ -302,7 +310,9 @@ CLAIM_SLOTS = MappingProxyType({
                  (re.compile(r"消费者协会|消协|12315"), "向消费者协会投诉")),
 })
 # A negation just before an action: the clause says it does not happen.
-NEGATED_BEFORE = re.compile(r"(?:不会|不得|并不|并没有|没有|不用|无需|不再|不能|不可能|未必|不一定|不是)\s*(?:被|再|马上|立即|立刻|直接|就|第一天就)?\s*$")
+NEGATED_BEFORE = re.compile(r"(?:不会|不得|并不|并没有|没有|不用|无需|不再|不能|不可能|未必|不一定|不是)\s*(?:被|再|马上|立即|立刻|直接|就|第一天就)?\s*$"
+                            # "不会因为一两天逾期就起诉你": the negation, a reason, then the action
+                            r"|(?:不会|并不会|不能|不至于)(?:因为|因|仅仅因为|只因|只是因为)[^，,。；;]{0,12}$")
 # A rule that forbids rather than allows ("晚上10点到早上8点之间不得催收").
 PROHIBITION = re.compile(r"不得|禁止|不能|不允许|严禁|不可以")
 # Sentences for negated facts, and the hedges as negations.
@@ -612,7 +622,7 @@ MAX_YAML_NESTING = 40
 # (關注我們, ＡＰＰ) fall under the same rule. Rule name → pattern. A line about the article
 # ("metadata") gives the article its date.
 _DATE_TIME = r"(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
-_COUNTER = r"(?:浏览|阅读|评论|点赞|收藏|分享|转发|查看|回复|赞|人看过|次阅读|积分|帖子|主题|精华|威望|金钱|粉丝|获赞)"
+_COUNTER = r"(?:阅读量|浏览量|浏览人次|点击量|访问量|阅读数|浏览|阅读|评论|点赞|收藏|分享|转发|查看|回复|赞|人看过|次阅读|积分|帖子|主题|精华|威望|金钱|粉丝|获赞)"
 # The words of a page's buttons and toolbars. A short line made of nothing else (and counts,
 # emoji, separators) is the page's, not the article's: 分享至 Facebook, 举报/反馈, 评论 收起,
 # 387 条评论, 👍 12, 沙发.
@@ -637,7 +647,7 @@ FURNITURE = MappingProxyType(
             rf"|^\s*原标题\s*[:：]"
             rf"|^\s*\S{{0,8}}记者\s*\S{{2,4}}(?:[\s　]+通讯员\s*\S{{2,4}})?\s*$|^(?=.{{0,60}}$).*IP\s*属地"),
         "counter": re.compile(
-            rf"^\s*(?:(?:{_COUNTER})\s*[:：]?\s*[\d.]+\s*[万wk千]?\s*次?|[\d.,]+\s*[万wk千]?\s*(?:{_COUNTER}))"
+            rf"^\s*(?:(?:{_COUNTER})\s*[:：]?\s*[\d.,]+\s*[万wk千]?\s*次?|[\d.,]+\s*[万wk千]?\s*(?:{_COUNTER}))"
             rf"(?:\s*[·|｜/,，]?\s*(?:(?:{_COUNTER})\s*[:：]?\s*[\d.]+\s*[万wk千]?\s*次?|[\d.,]+\s*[万wk千]?\s*(?:{_COUNTER})))*\s*$"),
         # a line of buttons: UI words, counts, emoji and separators, nothing else
         "ui-actions": re.compile(r"^\s*[\U0001F300-\U0001FAFF\u2600-\u27BF]\uFE0F?\s*[\d.,]+\s*[万wk]?\s*$"
@@ -645,6 +655,9 @@ FURNITURE = MappingProxyType(
                                  r"|[\U0001F300-\U0001FAFF\u2600-\u27BF\uFE0F])+$", re.I),
         # a short line that carries a date and no sentence: who posted what when
         # ("匿名用户 提问于 2024/6/11", "2024年05月06日 10:22 新浪财经综合"), not "2024年3月1日起施行"
+        # who asked or answered, and how long ago: "匿名用户 · 提问于 3天前", "王律师 · 执业律师"
+        "posted-line": re.compile(r"^(?=.{0,40}$).*(?:提问|回答|发布|发表|更新|回复|编辑)于\s*\d+\s*(?:秒|分钟|小时|天|周|个月|年)前"
+                                  r"|^\s*\S{1,6}律师\s*[·|｜]\s*\S{0,12}\s*$"),
         "dated-line": re.compile(rf"^(?=.{{0,50}}$)(?!\s*(?:上一篇|下一篇|上一页|下一页|上一主题|下一主题))[^，。！？；,!?;]*?{_DATE_TIME}(?!\s*(?:起|前|后|以来|开始|之前|之后|至|到|—|-))"
                                  r"[^，。！？；,!?;]*$"),
         "loading": re.compile(r"^\s*(?:图片|内容|评论|页面)?\s*(?:加载中|正在加载|loading|载入中)(?:更多)?(?:内容|评论|图片)?[\s.。…，,]*(?:请稍候|请稍等)?[\s.。…]*$", re.I),
@@ -656,7 +669,8 @@ FURNITURE = MappingProxyType(
                               r"|^(?=.{0,50}$).*(?:\s|^)图\s*[/／:：]\s*\S{1,16}\s*$|示意图?\s*$"),
         "follow": re.compile(r"^(?=.{0,40}$).*(?:(?:关注|加入|追踪|订阅).{0,12}(?:公众号|我们|我门|官方号|账号|帐号|微信号|头条号|抖音号|LINE|粉丝团)|扫码关注|扫描.{0,6}二维码.{0,4}关注|点击关注|关注(?:获取|领取))"
                              r"|关注.{0,8}公众号|微信搜索.{0,12}关注"),
-        "category": re.compile(r"^\s*(?:本文)?(?:分类|栏目|(?:tags?\s*)?标签|关键词|关键字|tags?|所属分类)\s*[:：]", re.I),
+        "category": re.compile(r"^\s*(?:本文|文章)?(?:分类|栏目|(?:tags?\s*)?标签|关键词|关键字|tags?|所属分类)\s*[:：]"
+                               r"|^(?:\s*#[^#\s]{1,16}#?)+\s*$", re.I),  # a row of hashtags: #美团月付# #逾期#
         "qa-chrome": re.compile(r"\S\s*的回答\s*$|^\s*回答者\s*[:：]|有用\s*[(（]\s*\d+\s*[)）]|获赞\s*\d+|^\s*\d+\s*(?:个回答|条回答)\s*$"
                                 r"|采纳率\s*[:：]|^\s*擅长\s*[:：]|执业证号|^\s*咨询人\s*[:：]|被浏览\s*[\d,]+|人赞同了该(?:回答|文章)|^\s*\S{0,10}认证\s*[:：]|是否解决了?您的问题|没有解决.{0,4}联系.{0,4}客服|^\s*联系在线客服|^\s*赞同\s*[\d,.]+\s*[万k]?"
                                 r"|^\s*职业\s*[:：]|粉丝\s*[\d,.]+\s*[万wk]?|帖子\s*[:：]\s*[\d,.]+|^\s*关注\s*[:：]\s*[\d,.]+|回复贴\s*[:：]"
@@ -692,6 +706,11 @@ MENU_LINE = re.compile(r"^(?![一二三四五六七八九十]{1,3}[、.．]|\d{1
 MENU_RUN = 3
 # A line of prose: the article has begun (or not yet ended).
 PROSE_LINE = re.compile(r"[。！；;]|[，,].{8,}|^.{41,}$")
+# A site's name and channel after a headline: "…银行这样说_理财频道_东方财讯网".
+SITE_SUFFIX = re.compile(r"(?:\s*[_|｜]\s*[^_|｜]{1,16}(?:网|频道|站|财经|资讯|社区|论坛|之家|百科|新闻|报|号))+\s*$")
+# What each line further down costs a title candidate: a headline comes before the lines it
+# heads.
+TITLE_POSITION_COST = 0.25
 # Candidates for a text page's title: this many lines from the top.
 TITLE_CANDIDATES = 10
 # Gambling and adult words: a page full of them is a hacked page, not an article.
