@@ -582,3 +582,12 @@ def test_a_site_suffix_hashtags_counters_and_who_posted_when_go_and_a_headline_m
     assert article.title == "示例借逾期几天上征信 宽限期内还款有讲究"
     text = "\n".join(p.text for p in article.paragraphs())
     assert text == "逾期后平台会先发短信提醒，再安排客服来电。"
+
+
+def test_a_storys_dated_lines_and_short_list_items_are_the_articles() -> None:
+    page = ("示例借逾期三个月的经过\n2023年5月3日 收到第一条催收短信\n2023年6月1日 接到催收电话\n"
+            "催收常用的联系方式有：\n- 微信\n- QQ\n逾期以后记得主动联系平台协商，这一步最重要。\n可以投诉的地方：\n"
+            "- 银保监会\n- 人民银行\n- 消费者协会\n")
+    text = [p.text for p in _cleaned_text(page).paragraphs()]
+    for line in ("2023年5月3日 收到第一条催收短信", "微信", "QQ", "银保监会", "消费者协会"):
+        assert any(line in t for t in text), line

@@ -299,13 +299,13 @@ def test_a_chat_transcript_gives_the_lenders_lines_not_the_borrowers_and_a_times
     assert [(s.action, s.days) for s in _stages(found, "demo-loan")] == [("罚息", (1, None))]
 
 
-def test_a_stage_written_as_a_line_is_a_heading_that_dates_what_follows() -> None:
-    text = ("示例借逾期的几个阶段\n阶段二：逾期8-20天，催收加码\n这时候电话会明显变多。\n第三阶段：逾期超过60天\n"
-            "平台会寄出律师函。\n扣款失败后，平台第二天会短信提醒。\n不管是哪家的逾期记录，还清后都会保留5年。\n")
-    article = _article(text)
-    assert "阶段二：逾期8-20天，催收加码" in [s.heading for s in article.sections]
-    found = extract([article], PRODUCTS)
+def test_a_stage_written_as_a_line_states_its_step_and_dates_what_follows() -> None:
+    text = ("示例借逾期的几个阶段\n阶段一：逾期1-3天，短信提醒\n阶段二：逾期8-20天，催收加码\n这时候电话会明显变多。\n"
+            "第三阶段：逾期超过60天\n平台会寄出律师函。\n扣款失败后，平台第二天会短信提醒。\n"
+            "不管是哪家的逾期记录，还清后都会保留5年。\n")
+    found = extract([_article(text)], PRODUCTS)
     stages = {(s.action, s.days) for s in _stages(found, "demo-loan")}
+    assert ("提醒", (1, 3)) in stages, "a stage line's own step is kept"
     assert ("电话催收", (8, 20)) in stages and ("律师函", (60, None)) in stages
     assert "自动扣款" not in {a for a, _ in stages}, "a failed deduction is no deduction step"
     assert [c.action for c in found.credit.get(GENERAL, [])] == ["记录保留"]
@@ -331,3 +331,34 @@ def test_once_an_article_names_a_product_in_full_its_short_name_is_that_product(
 def test_a_negation_with_its_reason_between_is_still_a_negation() -> None:
     found = extract([_article("示例借逾期须知\n客服说不会因为一两天逾期就起诉你。\n")], PRODUCTS)
     assert not any(s.action == "起诉" for s in _stages(found, "demo-loan"))
+
+
+def test_html_comparison_tables_keep_their_header_and_a_tables_columns_end_with_it() -> None:
+    page = ("<html><body><article><h1>示例付和示例借逾期对比</h1><table><tr><th></th><th>示例付</th><th>示例借</th></tr>"
+            "<tr><td>逾期1-5天</td><td>短信提醒</td><td>电话催收</td></tr></table>"
+            "<p>下面是行业里一般网贷的做法。</p><table><tr><th>阶段</th><th>方式</th></tr>"
+            "<tr><td>逾期90天以上</td><td>起诉</td></tr></table></article></body></html>")
+    found = extract([_article(page, reader=read_html)], PRODUCTS)
+    assert ("电话催收", (1, 5)) in {(s.action, s.days) for s in _stages(found, "demo-loan")}
+    assert ("电话催收", (1, 5)) not in {(s.action, s.days) for s in _stages(found, "demo-pay")}
+    assert not any(s.action == "起诉" for p in ("demo-pay", "demo-loan") for s in _stages(found, p)
+                   if s.days == (90, None)), "the second table is not the first one's columns"
+
+
+def test_a_cell_that_denies_its_columns_topic_states_nothing_and_a_first_row_without_header_is_a_row() -> None:
+    text = ("几款产品的规则\n| 产品 | 上征信时间 | 罚息 |\n| --- | --- | --- |\n| 示例借 | 未接入 | 没有 |\n\n"
+            "示例付的费用\n| 罚息 | 日利率0.05% |\n| 违约金 | 每次30元 |\n")
+    found = extract([_article(text)], PRODUCTS)
+    assert "demo-loan" not in found.credit and not _stages(found, "demo-loan")
+    assert any(s.action == "罚息" for claims in found.timeline.values() for s in claims)
+
+
+def test_words_that_only_look_like_steps_or_rules_are_not() -> None:
+    text = ("示例借逾期会怎样\n催收人员冒充公安、法院，我们不用害怕，这本身就是违法的。\n一般用不了三天，催收电话就来了。\n"
+            "可以自己计算一下利息。\n再不还就不会替你保密，会向你家人透露欠款。\n9:00至21:00以外的时间，催收人员不得打电话。\n"
+            "用户：我朋友说逾期第5天就冻结额度了。\n")
+    found = extract([_article(text)], PRODUCTS)
+    assert {c.action for c in found.rights.get(GENERAL, [])} >= {"不得冒充", "催收时段"}, "a blogger's 我们 is no lender"
+    assert "demo-loan" not in found.rights
+    stages = {s.action for s in _stages(found, "demo-loan")}
+    assert "冻结额度" not in stages and "罚息" not in stages

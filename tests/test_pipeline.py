@@ -29,7 +29,7 @@ def test_each_stage_runs_from_scratch_on_the_seeds(project: Path) -> None:
     assert ingest.returncode == 0, ingest.stderr
     articles = sorted(p.stem for p in (project / "data/articles").glob("*.yml"))
     sources = sorted(p.name for p in (project / "data/sources").iterdir())
-    assert len(articles) == len(sources) == 4
+    assert len(articles) == len(sources) > 0  # whatever data/sources/ holds, one article each
     assert "保留" in ingest.stdout and "删除：" in ingest.stdout
     for aid in articles:
         article = _load(project / f"data/articles/{aid}.yml")
@@ -126,9 +126,10 @@ def test_boilerplate_is_not_article_text(project: Path) -> None:
         for marker in ("相关内容", "To Top", "打赏", "发表回复", "如若转载", "暂无评论", "上一篇"):
             assert marker not in text, (f.name, marker)
         rules = {r["rule"] for r in article["removed"]}
-        assert "related-list" in rules
-        # three seeds end in a plain list of ~100 titles, one in five teaser cards
-        assert len(article["related_titles"]) >= (5 if article["id"].startswith("003") else 90)
+        source = (project / article["source"]).read_bytes().decode("utf-8", "ignore")
+        if any(m in source for m in ("相关内容", "相关推荐", "相关阅读")):
+            # a source with a related-articles list: the list is removed, its titles kept for questions
+            assert "related-list" in rules and article["related_titles"], f.name
 
 
 def test_an_undecodable_source_is_reported_and_the_rest_still_builds(project: Path) -> None:
@@ -139,7 +140,8 @@ def test_an_undecodable_source_is_reported_and_the_rest_still_builds(project: Pa
     assert "data/sources/broken.txt:1:1:" in result.stderr
     assert "另存为 UTF-8" in result.stderr
     assert "Traceback" not in result.stderr
-    assert "整理了 4 篇文章" in result.stdout
+    readable = sum(1 for p in (project / "data/sources").iterdir() if p.name != "broken.txt")
+    assert f"整理了 {readable} 篇文章" in result.stdout
     build = run(project, "build")
     assert build.returncode == 1, "CI must see the bad source"
     assert (project / "site/products/huabei/index.html").is_file(), "the other sources still build"

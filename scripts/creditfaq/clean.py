@@ -32,8 +32,6 @@ def _is_heading(line: _Line) -> bool:
     if line.kind == "item":
         return False
     text = line.text
-    if rules.STAGE_HEADING.match(text) and len(text) <= 30 and not rules.PROSE_END.search(text):
-        return True
     if rules.DAY_HEADING.fullmatch(text):
         return True  # "📞 逾期第4天～第30天", "还款日当天": a line that names only when is a heading
     # "三、催收有哪些规矩？": a numbered heading may ask its question
@@ -158,7 +156,8 @@ def _strip_menus(lines: list[_Line], removed: list[RemovedBlock]) -> list[_Line]
     def menu_like(line: _Line) -> bool:
         if any(p.match(to_simplified(line.text)) for p in rules.ZONE_PATTERNS.values()):
             return False  # "相关问题" opens a list of its own
-        return line.kind in ("line", "item") and bool(rules.MENU_LINE.match(line.text.strip()) or _furniture(line.text))
+        # a marked list item is the article's, even a short one ("- 银保监会")
+        return line.kind == "line" and bool(rules.MENU_LINE.match(line.text.strip()) or _furniture(line.text))
 
     drop: set[int] = set()
     for lo, hi in ((0, first), (last + 1, len(lines))):
@@ -249,6 +248,8 @@ def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encodi
             body.append(line)  # "387 条评论" opens the comments, whatever else it looks like
             continue
         furniture = _furniture(line.text) if line.kind != "heading" or len(line.text) <= 40 else None
+        if line.kind == "item" and furniture in ("ui-actions", "site-menu"):
+            furniture = None  # "- 微信", "- QQ" under 催收常用的联系方式有：is the article's list
         if key(line.text) == key(title):
             removed.append(RemovedBlock(rule="repeated-title", text=line.text))
         elif furniture and not (in_zone and furniture != "spam-line"):

@@ -77,6 +77,12 @@ def _extract_warning(warning: str) -> str:
     """The extractor's warnings (in English) as a writer reads them; unknown ones as they are."""
     m = re.fullmatch(r"article (\S+): the title names `([^`]+)` but the body mostly describes `([^`]+)` \((\d+) mentions "
                      r"against (\d+)\); clauses that name no product are filed under `[^`]+` — check them", warning)
+    if m is None and (m2 := re.fullmatch(r"article (\S+): the title names `([^`]+)` but the body mentions `([^`]+)` more "
+                                         r"\((\d+) against (\d+)\); clauses that name no product are filed under `[^`]+` "
+                                         r"— check them", warning)):
+        aid, title, body, n_body, n_title = m2.groups()
+        return say(f"提醒：文章 {aid} 的标题说的是 `{title}`，正文却更多地提到 `{body}`（{n_body} 次，`{title}` {n_title} 次）；"
+                   f"没有点名产品的句子仍算在 `{title}` 名下，请检查这篇文章产生的说法", f"warning: {warning}")
     if m is None:
         return say(f"提醒：{warning}", f"warning: {warning}")
     aid, title, body, n_body, n_title = m.groups()

@@ -129,7 +129,8 @@ def attribute(article: SourceArticle, matcher: ProductMatcher) -> tuple[str | No
             f"`{body_product}` ({in_body[body_product]} mentions against {in_body[title_product]}); "
             f"clauses that name no product are filed under `{body_product}` — check them"
         )
-    elif title_product and body_product and body_product != title_product and in_body[body_product] > in_body[title_product]:
+    elif (title_product and body_product and body_product != title_product and in_body[body_product] > in_body[title_product]
+          and not matcher.names_within(title_product, body_product)):
         warning = (
             f"article {article.id}: the title names `{title_product}` but the body mentions `{body_product}` more "
             f"({in_body[body_product]} against {in_body[title_product]}); clauses that name no product are filed "
@@ -294,7 +295,8 @@ def _table_cells(text: str) -> list[str] | None:
     if text.count("|") < 1 or _TABLE_SEPARATOR.fullmatch(text):
         return None
     cells = [c.strip() for c in text.strip().strip("|").split("|")]
-    return [c for c in cells if c] if len(cells) >= 2 else None
+    # an empty cell keeps its place (a table's empty corner): the columns stay aligned
+    return cells if len(cells) >= 2 and sum(bool(c) for c in cells) >= 2 else None
 
 
 @dataclass
@@ -371,7 +373,7 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
         columns: list[str | None] | None = None  # the products of a comparison table's columns
         header: list[str] | None = None  # the header row of the table being read
         in_table = False
-        for para in section.paragraphs:
+        for at, para in enumerate(section.paragraphs):
             ref = f"{article.id}#{para.id}"
             text = para.text
             if (pair := _QA_INLINE.match(text)) is not None:
@@ -390,16 +392,25 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
                 ctx.credit_topic = _about_credit(text) or _about_credit(heading)
                 continue
             text = _QA_ANSWER.sub("", text)
-            if not rules.SPEAKER_BORROWER.match(to_simplified(text)):
-                text = rules.TIMESTAMP.sub("", text)  # "[14:06:15] 客服：…": when it was said is no calling hour
+            if rules.SPEAKER_BORROWER.match(to_simplified(text)):
+                continue  # "用户：我朋友说…": the borrower's line in a chat states nothing of the lender
+            text = rules.TIMESTAMP.sub("", text)  # "[14:06:15] 客服：…": when it was said is no calling hour
             label_days, title, body = None, None, text
+            if "|" in text and _TABLE_SEPARATOR.fullmatch(text):
+                continue  # "| --- | --- |" is inside its table
             cells = _table_cells(text)
             opened, in_table = cells is not None and not in_table, cells is not None
-            if opened and all(len(c) <= 10 and not rules.SENTENCE_END.search(c) for c in cells) \
-                    and not parse_days(to_simplified(cells[0]), vague=False) and not matcher.subjects(cells[0]) \
-                    and not _column_products(cells, matcher):
-                header = cells  # "| 产品 | 上征信时间 | 罚息 |": what each column is about
-                continue
+            if cells is None:
+                columns = header = None  # a table's columns end with the table
+            elif opened:
+                columns = header = None
+                following = section.paragraphs[at + 1].text if at + 1 < len(section.paragraphs) else ""
+                below = _table_cells(following)
+                if (below and len(below) == len(cells) and all(len(c) <= 10 and not rules.SENTENCE_END.search(c) for c in cells)
+                        and matcher.subjects(below[0]) and not matcher.subjects(cells[0])
+                        and not _column_products(cells, matcher)):
+                    header = cells  # "| 产品 | 上征信时间 | 罚息 |" over rows that are products
+                    continue
             if cells and _take_row_product(cells, header, ref, ctx, matcher, out, seen, names):
                 continue
             if cells and _take_compared(cells, columns, ref, ctx, matcher, out, seen, names):
@@ -411,7 +422,8 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
                 label_days = parse_days(to_simplified(cells[0]), vague=False)
                 if label_days is None and not any(w in to_simplified(cells[0]) for w in rules.OVERDUE_WORDS):
                     label_days = None
-                title, body = (cells[0], "，".join(cells[1:])) if label_days else (None, "，".join(cells))
+                title, body = ((cells[0], "，".join(c for c in cells[1:] if c)) if label_days
+                               else (None, "，".join(c for c in cells if c)))
             elif m := _LEAD_LABEL.match(text):
                 label = m["bracket"] or m["label"]
                 label_days = parse_days(to_simplified(label), vague=False)
@@ -419,6 +431,10 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
                 body = text[m.end():].strip() or text
                 if label_days is None and m["label"] and len(label) > 12:
                     title, body = None, text  # "花呗逾期后平台会：" is a sentence, not a label
+            if rules.STAGE_HEADING.match(text) and (stage_days := parse_days(to_simplified(text), vague=False)):
+                # "阶段三：逾期16-60天，压力升级期" states its own step and dates the paragraphs
+                # after it, as a heading would, until the next stage or heading
+                ctx.heading_days = label_days = stage_days
             para_days = label_days or ctx.question_days or ctx.heading_days
             # "微粒贷：依托微众银行，逾期后会上报" — the label names the paragraph's product
             label_products = tuple(matcher.subjects(title)) if title else ()
@@ -465,6 +481,8 @@ def _take_row_product(cells: list[str], header: list[str] | None, ref: str, ctx:
         return False
     saved = ctx.heading_products, ctx.credit_topic
     for cell, column in zip(cells[1:], header[1:], strict=True):
+        if not cell or rules.DENIAL_CELL.match(cell):
+            continue  # "未接入", "没有", "官方未说明": the column's topic is not what the cell says
         ctx.heading_products, ctx.credit_topic = (row[0],), _about_credit(column)
         days = parse_days(to_simplified(cell), vague=False) or ctx.question_days or ctx.heading_days
         for clause in _CLAUSE.findall(cell):
@@ -484,7 +502,7 @@ def _take_compared(cells: list[str], columns: list[str | None] | None, ref: str,
     days = parse_days(to_simplified(cells[0]), vague=False)
     saved = ctx.heading_products
     for cell, column in zip(cells[1:], columns[1:], strict=True):
-        if column is None:
+        if column is None or not cell:
             continue
         ctx.heading_products = (column,)
         for clause in _CLAUSE.findall(cell):
@@ -620,7 +638,18 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
                 sentence = claim_sentence(action, name, credit_days, hedge, clause, route)
                 key = (*key, sentence)
             if key in seen:
-                continue  # the same fact said twice in one article is one fact
+                # the same fact said twice in one article is one fact; what the second saying
+                # adds of its channels ("阶段一：逾期1-3天，提醒期", then "短信会每天提醒你") is kept
+                if kind == "timeline" and (same := out.stated.get(key)) is not None:
+                    stages = out.timeline[scope]
+                    at = next(i for i, s_ in enumerate(stages) if s_.id == same)
+                    more = [c for c in _fact_channels(action, channels) if c not in stages[at].channels]
+                    if more and not set(stages[at].channels) - set(rules.ACTION_IMPLIES.get(action, ())):
+                        merged = list(dict.fromkeys([*stages[at].channels, *more]))
+                        stages[at] = stages[at].model_copy(update={
+                            "channels": merged, "text": reader_sentence(name, stages[at].days, stages[at].hedge,
+                                                                        action, merged)})
+                continue
             seen.add(key)
             common = {"status": "machine", "text": clause, "sources": [ref], "action": action, "hedge": hedge}
             if kind == "timeline" and (same := out.stated.get(key)) is not None:

@@ -449,9 +449,10 @@ def run_extract(project: Project) -> tuple[list[str], list[str], list[Problem]]:
 
 
 def build_date() -> dt.date:
-    """Today, for checking dates writers enter: the clock's, not SOURCE_DATE_EPOCH's (which dates
-    reproducible output, often to the last commit) — a review done today is never "future"."""
-    return dt.date.today()
+    """Today where the writers are (China, UTC+8), for checking dates they enter: the clock's,
+    not SOURCE_DATE_EPOCH's (which dates reproducible output, often to the last commit), and not
+    the UTC day of a CI machine, which is a day behind every morning in Beijing."""
+    return dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
 
 
 

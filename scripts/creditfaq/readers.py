@@ -387,9 +387,12 @@ def _walk(el: Tag, emit: Callable[[Block], None]) -> None:
             # first cell ("1-10天") is what the others are about
             flush()
             for row in child.find_all("tr"):
-                cells = [t for cell in row.find_all(["td", "th"]) if (t := _flat_text(cell))]
-                if cells:
-                    emit(Block(" | ".join(cells) if len(cells) > 1 else cells[0]))
+                cells = [_flat_text(cell) for cell in row.find_all(["td", "th"])]
+                filled = [c for c in cells if c]
+                if len(filled) > 1:  # a row as a pipe table writes it; an empty corner keeps its place
+                    emit(Block("| " + " | ".join(cells) + " |"))
+                elif filled:
+                    emit(Block(filled[0]))
         elif child.name in _BLOCKS or child.find(_BLOCKS | _HEADINGS):
             # an inline element that holds paragraphs (<span class="RichText"><p>…) is a block
             flush()

@@ -233,7 +233,7 @@ def _timeline(stages: list[OverdueStage], notes: _Footnotes, gl: Glossary = NO_G
     for stage in stages:
         line = f'<span class="cf-stage__days">{attr(days_label(stage.days))}</span>'
         # a machine fact is named by its step; a source's heading may speak of another step
-        label = stage.action if stage.status == "machine" and stage.action else stage.title
+        label = stage.action if stage.status in ("machine", "approved") and stage.action else stage.title
         if label:
             line += f" **{esc(label)}**"
         line += f"<br>{gl.mark(esc(stage.text))}{notes.ref(stage)}"
@@ -298,12 +298,16 @@ def quick_answers(product: Product, topic: TopicFile, regulations: list[Regulati
         out = []
         for c in found[:limit]:
             refs = _inline_sources(c, notes) if inline else notes.ref(c)
-            out.append((f"{gl.mark(esc(c.text))}{refs}", c.text))
+            disputed = "（来源说法不一）" if c.disputed else ""
+            out.append((f"{gl.mark(esc(c.text))}{refs}" + (f" **{disputed}**" if disputed else ""), c.text + disputed))
         return out
 
     def law(rows: list[Regulation]) -> list[tuple[str, str]]:
-        return [(regulation_line(r, "../", gl), f"{citation(r)}：{r.summary}" if r.confidence == "verified"
-                 else f"{r.attribution or '据报道'}，{r.summary}") for r in rows]
+        # the plain answer says what the page says: the secondary label and the row's caveat too
+        return [(regulation_line(r, "../", gl),
+                 (f"{citation(r)}：{r.summary}" if r.confidence == "verified"
+                  else f"{r.attribution or '据报道'}，{r.summary}（二手来源，未对照原文核实）")
+                 + (f"（注意：{r.caveat}）" if r.caveat else "")) for r in rows]
 
     # 1. 征信
     answer = said(own["credit"], "上报征信", 2)
@@ -592,7 +596,7 @@ def effective_days(stages: list[OverdueStage]) -> list[tuple[float, float] | Non
 
 def _step_name(stage: OverdueStage) -> str:
     """A step as a table cell names it: 打电话催收, 提醒还款; a writer's stage by its title."""
-    if stage.status == "machine" and stage.action in ACTION_PHRASES:
+    if stage.status in ("machine", "approved") and stage.action in ACTION_PHRASES:
         return ACTION_PHRASES[stage.action].format(via="")
     return stage.title or days_label(stage.days)
 
@@ -733,7 +737,7 @@ def self_check_data(with_topic: list[tuple[Product, TopicFile]], articles: dict[
                 "to": finite(span[1]) if span else None,
                 "dated": span is not None,
                 "label": days_label(stage.days),
-                "title": (stage.action if stage.status == "machine" and stage.action else stage.title) or "",
+                "title": (stage.action if stage.status in ("machine", "approved") and stage.action else stage.title) or "",
                 "text": stage.text,
                 "channels": stage.channels,
                 "source": f"../articles/{aid}/#{pid}" if aid in articles else None,
