@@ -276,9 +276,10 @@ def test_a_table_whose_rows_are_products_gives_each_cell_to_its_rows_product_und
 def test_a_lender_speaking_in_an_agreement_states_its_products_facts_and_a_title_naming_the_lender_in_the_product() -> None:
     products = [Product(id="lender", name="示例金融", aliases=["示例"]), Product(id="loan", name="快借", aliases=["示例快借"])]
     text = ("示例快借个人借款协议（节选）\n乙方（贷款人）：示例金融股份有限公司\n第九条 逾期\n"
-            "9.1 自逾期之日起，乙方有权按约定计收罚息。\n9.2 乙方将按照《征信业管理条例》自还款日次日起报送逾期信息。\n"
-            "9.3 乙方仅在每日8:00至21:00之间进行电话催收，示例金融客服热线受理投诉。\n")
+            "9.1 示例快借的借款人自逾期之日起，乙方有权按约定计收罚息。\n9.2 乙方将按照《征信业管理条例》自还款日次日起报送逾期信息。\n"
+            "9.3 乙方仅在每日8:00至21:00之间进行电话催收，示例金融客服热线受理投诉。\n9.4 逾期记录会影响以后申请房贷。\n")
     found = extract([_article(text)], products)
+    assert "影响贷款" in {c.action for c in found.credit.get("loan", [])}, "the lender's name is not a second product"
     assert ("罚息", (1, None)) in {(s.action, s.days) for s in _stages(found, "loan")}
     assert [c.days for c in found.credit.get("loan", []) if c.action == "上报征信"] == [(1, None)]
     assert "催收时段" in {c.action for c in found.rights.get("loan", [])}

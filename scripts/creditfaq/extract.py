@@ -356,6 +356,10 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
     """Clause by clause: what each clause states, about which product, on which days."""
     seen: set[tuple] = set()
     mentions = matcher.subject_counts("。".join([article.title, *(p.text for p in article.paragraphs())]))
+    if product:
+        # 招联 in an article about 招联好期贷 is the product, not a second one
+        for other in [p for p in mentions if p != product and matcher.names_within(product, p)]:
+            mentions[product] += mentions.pop(other)
     several = tuple(p for p, n in mentions.most_common() if n >= 2)
     ctx = _Context(recent=product, many=several if len(several) >= 2 else (), product=product)
     for section in article.sections:
