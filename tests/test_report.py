@@ -17,21 +17,27 @@ def test_report_counts_and_points_at_lines(machine_project: Path) -> None:
     result = run(machine_project, "report", "--today", "2026-11-23", "--max-age-days", "365")
     assert result.returncode == 0, result.stderr
     first, *rows = result.stdout.splitlines()
-    m = re.match(r"report: (\d+) items — empty-section (\d+), disputed (\d+), unreviewed (\d+), defect (\d+), "
-                 r"old-source (\d+), unanswered (\d+), never-reviewed (\d+), held-back (\d+), review-incomplete (\d+)$", first)
+    m = re.match(r"内容健康报告：共 (\d+) 项（(.+)）。", first)
     assert m and int(m.group(1)) == len(rows) > 0
-    assert not any(r.startswith("data/topics/huabei.yml") and "never-reviewed" in r for r in rows)
+    shown = dict(part.rsplit(" ", 1) for part in m.group(2).split("，"))
+    assert sum(int(n) for n in shown.values()) == len(rows), "the counts add up to the rows"
+    # most urgent first: the rows' kinds come in the order of the report's priority
+    from creditfaq.report import KINDS, PRIORITY
+
+    order = [PRIORITY.index(next(k for k, label in KINDS.items() if f"：{label}：" in r)) for r in rows]
+    assert order == sorted(order)
+    assert not any(r.startswith("data/topics/huabei.yml") and "从未审核" in r for r in rows)
     # reviewed, yet machine claims are left: the report says the review is not finished
-    assert any(r.startswith("data/topics/huabei.yml") and "review-incomplete" in r for r in rows)
-    assert any(r.startswith("data/topics/xiaohua-qianbao.yml") and "never-reviewed" in r for r in rows)
+    assert any(r.startswith("data/topics/huabei.yml") and "审核日期已填但未审完" in r for r in rows)
+    assert any(r.startswith("data/topics/xiaohua-qianbao.yml") and "从未审核" in r for r in rows)
     # the censored gaps of the 花呗 seed are open defects of the 花呗 page, at their line
-    defect = next(r for r in rows if r.startswith("data/articles/003-b85ce5825ee596e3.yml") and "censored-gap" in r)
+    defect = next(r for r in rows if r.startswith("data/articles/003-b85ce5825ee596e3.yml") and "审查空缺" in r)
     path, line = re.match(r"(\S+?):(\d+):", defect).groups()
     lines = (machine_project / path).read_text(encoding="utf-8").splitlines()
     assert lines[int(line) - 1].strip() == "- kind: censored-gap"
-    old = next(r for r in rows if "old-source" in r)
+    old = next(r for r in rows if "较旧的来源" in r)
     assert "发表于 2024-" in old
-    machine = next(r for r in rows if "unreviewed" in r and r.startswith("data/topics/huabei.yml"))
+    machine = next(r for r in rows if "有未审核说法的产品" in r and r.startswith("data/topics/huabei.yml"))
     line = int(re.match(r"\S+?:(\d+):", machine).group(1))
     assert "- id:" in topic.read_text(encoding="utf-8").splitlines()[line - 1]
 

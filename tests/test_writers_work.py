@@ -385,7 +385,7 @@ def test_the_publication_gate_holds_back_what_an_editor_would_strike_and_tells_w
     page = (project / "docs/generated/products/huabei.md").read_text(encoding="utf-8")
     assert "邮件提醒你还款" not in page and "逾期多久会上征信？" not in page.split("## 读者常问")[0]
     report = run(project, "report")
-    lines = [l for l in report.stdout.splitlines() if "held-back" in l]
+    lines = [l for l in report.stdout.splitlines() if "未发布的机器说法" in l]
     assert any(l.startswith(f"{TOPIC}:") and "审查空缺" in l for l in lines), report.stdout
     assert any("不是陈述" in l for l in lines), report.stdout
 

@@ -205,7 +205,8 @@ def cmd_report(project: Project, args: argparse.Namespace) -> int:
     if (corpus := _valid_corpus(project, say("report: 请先改正上面的问题", "report: fix the problems above first"))) is None:
         return 1
     today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
-    print(text_report(health(corpus, today, args.max_age_days)))
+    names = {p.id: p.name for p in corpus.products.products} if corpus.products else {}
+    print(text_report(health(corpus, today, args.max_age_days), names))
     return 0
 
 

@@ -14,7 +14,7 @@ from .publish import held_back
 KINDS = {
     "empty-section": "空缺的部分",
     "disputed": "来源说法不一",
-    "unreviewed": "未经审核的机器说法",
+    "unreviewed": "有未审核说法的产品",
     "defect": "来源文章待修正的问题",
     "old-source": "较旧的来源",
     "unanswered": "没有答案的读者问题",
@@ -102,10 +102,33 @@ def counts(rows: list[Row]) -> Counter[str]:
     return Counter(r.kind for r in rows)
 
 
-def text_report(rows: list[Row]) -> str:
+# What to do first: what readers may already see wrong, then reviews left half done, then
+# the sources' defects and disputes, then the rest.
+PRIORITY = ("held-back", "review-incomplete", "defect", "disputed", "unreviewed", "never-reviewed", "old-source",
+            "empty-section", "unanswered")
+
+
+def by_priority(rows: list[Row]) -> list[Row]:
+    """Rows in the order a writer should take them: by PRIORITY, then product, file and line."""
+    rank = {k: i for i, k in enumerate(PRIORITY)}
+    return sorted(rows, key=lambda r: (rank.get(r.kind, len(PRIORITY)), r.product, r.file, r.line))
+
+
+def text_report(rows: list[Row], names: dict[str, str] | None = None) -> str:
+    """The report for the terminal, in Chinese (English with --lang en), most urgent first; each
+    row starts with file:line, so an editor can jump to it."""
+    from .lang import say
+
+    names = {"general": "一般规则（不专指某个产品）", **(names or {})}
     c = counts(rows)
-    head = ", ".join(f"{kind} {c.get(kind, 0)}" for kind in KINDS)
-    return "\n".join([f"report: {len(rows)} items — {head}", *map(str, rows)])
+    head_zh = "，".join(f"{KINDS[k]} {c.get(k, 0)}" for k in PRIORITY if k in KINDS)
+    head_en = ", ".join(f"{k} {c.get(k, 0)}" for k in PRIORITY)
+    lines = [say(f"内容健康报告：共 {len(rows)} 项（{head_zh}）。按先后排列，从第一行做起。",
+                 f"report: {len(rows)} items — {head_en}")]
+    for r in by_priority(rows):
+        lines.append(say(f"{r.file}:{r.line}: {names.get(r.product, r.product)}：{KINDS.get(r.kind, r.kind)}：{r.detail}",
+                         str(r)))
+    return "\n".join(lines)
 
 
 def report_page(rows: list[Row], today: dt.date, edit_url: str | None = None,
@@ -125,9 +148,18 @@ def report_page(rows: list[Row], today: dt.date, edit_url: str | None = None,
              "| 类别 | 数量 |", "|---|---|"]
     parts += [f"| {label} | {c.get(kind, 0)} |" for kind, label in KINDS.items()]
     parts.append("")
+    first = [r for r in by_priority(rows) if r.kind in PRIORITY[:4]]
+    if first:
+        parts.append("## 先处理这些 {#first}\n")
+        parts.append("读者可能已经看到的问题、没审完的审核、来源文章的缺陷和分歧，按这个顺序：\n")
+        for r in first:
+            where = f"{r.file}:{r.line}"
+            place = f"[`{where}`]({edit_url}{r.file}#L{r.line})" if edit_url else f"`{where}`"
+            parts.append(f"- {esc(names.get(r.product, r.product))}：{KINDS[r.kind]}：{esc(r.detail)}（{place}）")
+        parts.append("")
     for product in sorted({r.product for r in rows}):
         parts.append(f"## {esc(names.get(product, product))} {{#{product}}}\n")
-        for r in (r for r in rows if r.product == product):
+        for r in by_priority([r for r in rows if r.product == product]):
             where = f"{r.file}:{r.line}"
             place = f"[`{where}`]({edit_url}{r.file}#L{r.line})" if edit_url else f"`{where}`"
             parts.append(f"- {KINDS[r.kind]}：{esc(r.detail)}（{place}）")
