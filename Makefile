@@ -24,24 +24,29 @@ help:
 # has a line not marked `+` is "not up to date": exit 1. So a make of writer goals only runs
 # in question mode, every line that must run is marked `+` (also under -n), the command keeps
 # its exit code in $(EXIT_CODE), and the goal itself has a line only when that code was not 0.
+# `make -n` (a dry run) is left as it is: nothing runs, every command is printed.
 WRITER_GOALS := site serve check
+RUN :=
 ifneq ($(MAKECMDGOALS),)
 ifeq ($(filter-out $(WRITER_GOALS),$(MAKECMDGOALS)),)
+ifeq ($(findstring n,$(firstword -$(MAKEFLAGS))),)
 MAKEFLAGS += -q
+RUN := +
+endif
 endif
 endif
 EXIT_CODE = $(VENV)/.exit-code
 # $(1): the creditfaq verb. Codes above 1 (set-up, internal error) still fail loudly; 130 is
 # Ctrl-C, which ends make by itself.
-writer_command = +@$(BIN)/creditfaq $(1); code=$$?; echo $$code > $(EXIT_CODE); \
+writer_command = $(RUN)@$(BIN)/creditfaq $(1); code=$$?; echo $$code > $(EXIT_CODE); \
 	[ $$code -le 1 ] || [ $$code -eq 130 ] || exit $$code
 
 $(STAMP): requirements.txt pyproject.toml
-	+@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "creditfaq needs Python 3.11 or newer: run make PYTHON=python3.11 ...")'
-	+@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	+$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
-	+$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
-	+@touch $@
+	$(RUN)@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "creditfaq needs Python 3.11 or newer: run make PYTHON=python3.11 ...")'
+	$(RUN)@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(RUN)$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.txt
+	$(RUN)$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation -e .
+	$(RUN)@touch $@
 
 writer_exit = $(if $(filter-out 0,$(shell cat $(EXIT_CODE) 2>/dev/null)),@exit 1)
 
