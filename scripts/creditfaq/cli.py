@@ -60,8 +60,9 @@ def _ingest(project: Project, args: argparse.Namespace) -> tuple[int, bool]:
                   "command again"), file=sys.stderr)
         project.discard()
         return 1, False
-    print(say(f"ingest: 从 {project.rel(project.sources)}/ 整理了 {len(rows)} 篇文章（更新 {written} 篇）",
-              f"ingest: {len(rows)} articles ({written} updated) from {project.rel(project.sources)}/"))
+    new = sum(r.written and r.new for r in rows)
+    print(say(f"ingest: 从 {project.rel(project.sources)}/ 整理了 {len(rows)} 篇文章（新增 {new} 篇，更新 {written - new} 篇）",
+              f"ingest: {len(rows)} articles ({new} new, {written - new} updated) from {project.rel(project.sources)}/"))
     _print_problems(problems)
     return (1 if problems else 0), True
 

@@ -73,6 +73,7 @@ class IngestRow:
     removed: Counter[str] = field(default_factory=Counter)
     defects: list[str] = field(default_factory=list)
     written: bool = False
+    new: bool = False  # the article file did not exist before
 
 
 # --- ingest ----------------------------------------------------------------------------------
@@ -340,6 +341,7 @@ def ingest(project: Project) -> tuple[list[IngestRow], list[Problem], list[Probl
             row.defects.append(say("与主题无关（off-topic）", "off-topic"))
         if article.duplicate_of:
             row.defects.append(say(f"与 {article.duplicate_of} 重复", f"duplicate of {article.duplicate_of}"))
+        row.new = not target.exists()
         row.written = write_record(project, target, article, ARTICLE_HEADER, OLD_HEADERS)
         rows.append(row)
     return rows, problems, warnings
