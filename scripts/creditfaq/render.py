@@ -394,7 +394,7 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
         claims = _visible(getattr(topic, kind))
         parts.append(f"## {heading} {{#{kind}}}\n")
         if not claims:
-            parts.append("现有来源文章没有谈到这一点。\n")
+            parts.append(f"现有来源文章没有谈到{esc(product.name)}的{heading}。\n")
         elif kind == "timeline":
             parts.append(_timeline(claims, notes, gl, guidance))  # type: ignore[arg-type]
         else:
@@ -407,9 +407,15 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
             parts.append("")
         parts.extend(_general_rules(kind, general, product.name, notes, gl))
         law = _regulations_for(kind, product, list(regulations))
-        if verified := [r for r in law if r.confidence == "verified"]:
+        if (verified := [r for r in law if r.confidence == "verified"]) and claims:
             parts.append("法律规定：\n")
             parts.extend(f"- {regulation_line(r, '../', gl)}" for r in verified)
+            parts.append("")
+        elif verified:
+            # with nothing of its own to say, the section does not repeat the same law list on
+            # every page open: the answers at the top already cite what matters
+            parts.append(f'??? note "适用于所有放贷机构的法律规定（{len(verified)} 条）"\n')
+            parts.extend(f"    - {regulation_line(r, '../', gl)}" for r in verified)
             parts.append("")
         if reported := [r for r in law if r.confidence == "secondary"]:
             # second-hand statements are there for who wants them, folded away
