@@ -268,8 +268,9 @@ def _general_rules(kind: str, general: TopicFile | None, product_name: str, note
 
 
 def _inline_sources(claim: Claim, notes: _Footnotes) -> str:
-    """Links to a claim's source paragraphs, written inline (for claims of other topics)."""
-    return "".join(f"（[原文]({notes.prefix}articles/{s.split('#')[0]}.md#{s.split('#')[1]})）"
+    """Links to a claim's source paragraphs, written inline (for the general rules, whose
+    articles are about other products), classed cf-general as the general rules' box is."""
+    return "".join(f"（[原文]({notes.prefix}articles/{s.split('#')[0]}.md#{s.split('#')[1]}){{: .cf-general }}）"
                    for s in claim.sources if s.split("#")[0] in notes.articles)
 
 

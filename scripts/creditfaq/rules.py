@@ -308,7 +308,7 @@ CLAIM_SLOTS = MappingProxyType({
     "投诉渠道": ((re.compile(r"12378"), "拨打12378（金融监管部门的消费者投诉热线）投诉"),
                  (re.compile(r"官方客服|客服电话|客服热线|平台客服|(?:APP|app)里的客服"), "先向放贷机构的官方客服投诉"),
                  (re.compile(r"12363"), "拨打12363（中国人民银行）反映征信问题"),
-                 (re.compile(r"(?<!\d)110(?!\d)|报警"), "受到威胁时拨打110报警"),
+                 (re.compile(r"(?<!\d)110(?!\d)|报警"), "拨打110报警（人身安全受到威胁时）"),
                  (re.compile(r"互联网金融协会"), "向中国互联网金融协会投诉"),
                  (re.compile(r"消费者协会|消协|12315"), "向消费者协会投诉")),
 })
@@ -358,7 +358,7 @@ BOTH = re.compile(r"两者|二者|三者|两款|三款|这两|这三|两个(?:�
 INQUIRY = re.compile(r"查询记录|查询次数|硬查询|被查询")
 # Complaint routes open to every borrower (CLAIM_SLOTS["投诉渠道"] words): general rules.
 PUBLIC_ROUTES = frozenset({"拨打12378（金融监管部门的消费者投诉热线）投诉", "拨打12363（中国人民银行）反映征信问题",
-                           "受到威胁时拨打110报警", "向中国互联网金融协会投诉", "向消费者协会投诉"})
+                           "拨打110报警（人身安全受到威胁时）", "向中国互联网金融协会投诉", "向消费者协会投诉"})
 # Actions that are one fact per slot their clause fills: each complaint route is a fact.
 ONE_FACT_PER_SLOT = frozenset({"投诉渠道"})
 # A heading or lead-in that lists what collectors may not do: what follows are rules.
