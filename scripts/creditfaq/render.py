@@ -167,7 +167,7 @@ def _reporting(product: Product, regulations: list[Regulation]) -> str | None:
     if published:
         return "；".join(regulation_line(r, "../") for r in published)
     if own:
-        return "来源说法不一，本站未能核实；请以自己的征信报告为准"
+        return "本站查到的资料说法不一，还没有核实；请以自己的征信报告为准"
     return None
 
 

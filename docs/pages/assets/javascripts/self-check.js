@@ -92,7 +92,7 @@
       out.appendChild(el("p", {}, ["这个产品是否上征信："]));
       out.appendChild(legalList(product.reporting));
     } else if (product.reportingUnverified) {
-      out.appendChild(el("p", {}, ["这个产品是否上征信，来源说法不一，本站未能核实；请以自己的征信报告为准。"]));
+      out.appendChild(el("p", {}, ["这个产品是否上征信，本站查到的资料说法不一，还没有核实；请以自己的征信报告为准。"]));
     }
     out.appendChild(legalList(data.credit));
 
