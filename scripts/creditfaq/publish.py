@@ -1,7 +1,7 @@
 """The publication gate: what of the topic data reaches readers. A machine claim is held back
 when a careful editor would strike it out — its sentence has a censored gap, it asks a
-question, it is filler, advice or the lender's point of view, or it leads in to a list that
-was lost. A writer's `approved`, `edited` or `editorial` claim is published as the writer
+question, it is filler, advice or the lender's point of view, or it is half a sentence that
+leads in to a list. A writer's `approved`, `edited` or `editorial` claim is published as the writer
 approved or wrote it; a
 `rejected` one never is. What is held back is listed for writers by `creditfaq report`.
 
@@ -29,7 +29,8 @@ def held_back(claim: Claim) -> str | None:
     if rules.CENSORED_GAP.search(claim.text):
         return "句子里有被删掉的词（来源的审查空缺），请改写后设为 edited"
     if _LEAD_IN.search(text):
-        return "句子引出的列表在来源里丢失了，请补全后设为 edited"
+        # the sentence leads in to a list (present in the source or lost): alone it reads unfinished
+        return "这句话以冒号结尾，是引出一个列表的半句话，单独发布读不通：请改写成完整的一句后设为 edited，或者设为 rejected"
     if any(p.search(text) for p in (*rules.NOT_A_CLAUSE, *rules.NOT_A_FACT)):
         return "不是陈述：问题、套话、建议、广告或放贷方的观点"
     return None
