@@ -140,13 +140,16 @@ def report_page(rows: list[Row], today: dt.date, edit_url: str | None = None,
 
     from .render import esc
 
+    def label(product: str) -> str:
+        return names.get(product) or ("一般规则（不专指某个产品）" if product == "general" else product)
+
     c = counts(rows)
     meta = yaml.safe_dump({"title": "内容健康报告", "description": "还需要编辑处理的内容：按产品列出空缺、分歧、未审核的说法等。",
                            "search": {"exclude": True}}, allow_unicode=True, sort_keys=False)
     parts = [f"---\n{meta}---\n", "# 内容健康报告\n",
              f"生成日期：{today.isoformat()}。给编辑看的清单：每一行都写明要改的文件和行号。\n",
              "| 类别 | 数量 |", "|---|---|"]
-    parts += [f"| {label} | {c.get(kind, 0)} |" for kind, label in KINDS.items()]
+    parts += [f"| {KINDS[kind]} | {c.get(kind, 0)} |" for kind in PRIORITY]  # in the order to take them
     parts.append("")
     first = [r for r in by_priority(rows) if r.kind in PRIORITY[:4]]
     if first:
@@ -155,10 +158,10 @@ def report_page(rows: list[Row], today: dt.date, edit_url: str | None = None,
         for r in first:
             where = f"{r.file}:{r.line}"
             place = f"[`{where}`]({edit_url}{r.file}#L{r.line})" if edit_url else f"`{where}`"
-            parts.append(f"- {esc(names.get(r.product, r.product))}：{KINDS[r.kind]}：{esc(r.detail)}（{place}）")
+            parts.append(f"- {esc(label(r.product))}：{KINDS[r.kind]}：{esc(r.detail)}（{place}）")
         parts.append("")
     for product in sorted({r.product for r in rows}):
-        parts.append(f"## {esc(names.get(product, product))} {{#{product}}}\n")
+        parts.append(f"## {esc(label(product))} {{#{product}}}\n")
         for r in by_priority([r for r in rows if r.product == product]):
             where = f"{r.file}:{r.line}"
             place = f"[`{where}`]({edit_url}{r.file}#L{r.line})" if edit_url else f"`{where}`"
