@@ -6,6 +6,7 @@ Pure: articles and the product registry in, claims out. Merging with writers' ed
 
 from __future__ import annotations
 
+import copy
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -38,12 +39,23 @@ class ProductMatcher:
     """Finds product mentions by longest alias first, so 融易花呗 is not read as 花呗."""
 
     def __init__(self, products: list[Product]):
-        self._by_alias: dict[str, str] = {}
-        self._names = {p.id: to_simplified(p.name) for p in products}
+        by_alias: dict[str, str] = {}
         for p in products:
             for alias in (p.name, *p.aliases):
-                self._by_alias.setdefault(to_simplified(alias), p.id)
-        alternation = "|".join(re.escape(a) for a in sorted(self._by_alias, key=len, reverse=True))
+                by_alias.setdefault(to_simplified(alias), p.id)
+        self._set_aliases(by_alias)
+        # short names (rules.BRANDS): the tail of a product's own name, not of an alias (美团借款)
+        self._short: dict[str, set[str]] = {}
+        for p in products:
+            name = to_simplified(p.name)
+            for brand in rules.BRANDS:
+                tail = name[len(brand):]
+                if name.startswith(brand) and len(tail) >= 2 and tail not in by_alias and tail not in rules.GENERIC_TAILS:
+                    self._short.setdefault(tail, set()).add(p.id)
+
+    def _set_aliases(self, by_alias: dict[str, str]) -> None:
+        self._by_alias = by_alias
+        alternation = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True))
         self._pattern = re.compile(alternation) if alternation else None
 
     def for_article(self, text: str) -> ProductMatcher:
@@ -52,20 +64,13 @@ class ProductMatcher:
         products is the one the article named; if it named both, it stays unknown."""
         simple = to_simplified(text)
         named = set(self.mentions(simple))
-        short: dict[str, set[str]] = {}
-        for pid, name in self._names.items():  # the product's own name, not an alias (美团借款)
-            for brand in rules.BRANDS:
-                tail = name[len(brand):]
-                if name.startswith(brand) and len(tail) >= 2 and tail not in self._by_alias \
-                        and tail not in rules.GENERIC_TAILS:
-                    short.setdefault(tail, set()).add(pid)
         # a short name of two products is the one the article named (美团月付, not 抖音月付)
-        extra = {tail: next(iter(ids & named)) for tail, ids in short.items() if len(ids & named) == 1 and tail in simple}
+        extra = {tail: next(iter(ids & named)) for tail, ids in self._short.items()
+                 if len(ids & named) == 1 and tail in simple}
         if not extra:
             return self
-        clone = ProductMatcher([])
-        clone._by_alias, clone._names = {**self._by_alias, **extra}, self._names
-        clone._pattern = re.compile("|".join(re.escape(a) for a in sorted(clone._by_alias, key=len, reverse=True)))
+        clone = copy.copy(self)
+        clone._set_aliases({**self._by_alias, **extra})
         return clone
 
     def names_within(self, a: str, b: str) -> bool:
@@ -155,7 +160,7 @@ def _facts_of_clause(clause: str, credit_topic: bool = False) -> list[tuple[str,
     the timeline steps it names (less those another includes), and nothing for a question,
     filler, a caption, advice or an ad."""
     if rules.SPEAKER_BORROWER.match(to_simplified(clause)):
-        return []
+        return []  # a borrower's line inside a paragraph of a chat ("…。用户：我朋友说…")
     simple = rules.AUDIENCE.sub("", to_simplified(clause))  # "家人们记住" speaks to viewers, not of family
     simple = rules.LAW_TITLE.sub("《法》", simple)  # 《个人信息保护法》 is a name, not a statement of privacy
     # a part that is no statement of fact (a question, filler, a fear, advice to keep
@@ -246,16 +251,21 @@ def _part_days(action: str, simple: str):
     return None
 
 
+def _with_channels(stage: OverdueStage, channels: list[str], name: str, **update) -> OverdueStage:
+    """The step with `channels` added (and any other `update`), its sentence made again."""
+    merged = list(dict.fromkeys([*stage.channels, *channels]))
+    return stage.model_copy(update={**update, "channels": merged,
+                                     "text": reader_sentence(name, stage.days, stage.hedge, stage.action, merged)})
+
+
 def _with_evidence(stage: OverdueStage, evidence: list[Evidence], channels: list[str], name: str) -> OverdueStage:
     """A step stated again by other sources: one fact, their evidence and channels added, its
     sentence made again from what it now holds."""
     new = [e for e in evidence if e.source not in stage.sources]
     if not new:
         return stage
-    merged = list(dict.fromkeys([*stage.channels, *channels]))
-    return stage.model_copy(update={
-        "sources": [*stage.sources, *(e.source for e in new)], "evidence": [*stage.evidence, *new],
-        "channels": merged, "text": reader_sentence(name, stage.days, stage.hedge, stage.action, merged)})
+    return _with_channels(stage, channels, name, sources=[*stage.sources, *(e.source for e in new)],
+                          evidence=[*stage.evidence, *new])
 
 
 def _negated(action: str, simple: str) -> bool:
@@ -322,11 +332,12 @@ def extract(articles: list[SourceArticle], products: list[Product]) -> Extractio
     for article in sorted(articles, key=lambda a: a.id):
         if not article.relevant or article.duplicate_of:
             continue  # off-topic pages and republished copies make no claims
-        local = matcher.for_article("。".join([article.title, *(p.text for p in article.paragraphs())]))
+        whole = "。".join([article.title, *(p.text for p in article.paragraphs())])
+        local = matcher.for_article(whole)
         product, warning = attribute(article, local)
         if warning:
             out.warnings.append(warning)
-        _extract_article(article, product, local, out, names)
+        _extract_article(article, product, local, out, names, whole)
     for scope, stages in out.timeline.items():
         # a step some source dates makes the same step undated elsewhere say nothing more
         # ("拍拍贷逾期后会打电话" in the lead, then "逾期第10天：人工电话催收"); the same step
@@ -352,10 +363,11 @@ def extract(articles: list[SourceArticle], products: list[Product]) -> Extractio
 
 
 def _extract_article(article: SourceArticle, product: str | None, matcher: ProductMatcher, out: Extraction,
-                     names: dict[str, str]) -> None:
-    """Clause by clause: what each clause states, about which product, on which days."""
+                     names: dict[str, str], whole: str) -> None:
+    """Clause by clause: what each clause states, about which product, on which days.
+    `whole`: the article's title and paragraphs as one text."""
     seen: set[tuple] = set()
-    mentions = matcher.subject_counts("。".join([article.title, *(p.text for p in article.paragraphs())]))
+    mentions = matcher.subject_counts(whole)
     if product:
         # 招联 in an article about 招联好期贷 is the product, not a second one
         for other in [p for p in mentions if p != product and matcher.names_within(product, p)]:
@@ -463,7 +475,7 @@ def _subject_of(action: str, simple: str) -> str:
     ("平台不得冒充…" has 平台 there; "可以向平台客服投诉" has it only as the object)."""
     if action == "投诉渠道":
         return simple  # "打银行客服电话投诉": the lender's own line is named in the route
-    pattern = next((p for _, a, p in rules.ACTIONS if a == action), None)
+    pattern = _ACTION_PATTERNS.get(action)
     m = pattern.search(simple) if pattern else None
     return simple[:m.start()] if m else simple
 
@@ -649,10 +661,7 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
                     at = next(i for i, s_ in enumerate(stages) if s_.id == same)
                     more = [c for c in _fact_channels(action, channels) if c not in stages[at].channels]
                     if more and not set(stages[at].channels) - set(rules.ACTION_IMPLIES.get(action, ())):
-                        merged = list(dict.fromkeys([*stages[at].channels, *more]))
-                        stages[at] = stages[at].model_copy(update={
-                            "channels": merged, "text": reader_sentence(name, stages[at].days, stages[at].hedge,
-                                                                        action, merged)})
+                        stages[at] = _with_channels(stages[at], more, name)
                 continue
             seen.add(key)
             common = {"status": "machine", "text": clause, "sources": [ref], "action": action, "hedge": hedge}

@@ -343,12 +343,11 @@ GENERIC_SCOPE = re.compile(
 )
 # A part of a clause that tells the reader what to do: "投诉之前，记得把录音保存好".
 ADVICE_PART = re.compile(r"^\s*(?:记得|最好|一定要|千万|务必|切记|不妨|建议)")
-# Words by which a clause speaks of the lender of the article's product.
-LENDER_WORDS = re.compile(r"银行|平台|贷款方|放贷方|发卡行|本公司|我们公司|该公司|本行|我行|我司|本平台|乙方|贷款人|我们的(?:催收|客服|工作人员|员工)"
-                          r"|我们(?:仅|只|承诺|严格|绝不|不会|将|会严格|会依法|会在)")
 # The lender speaking of itself (a help centre, a bank's FAQ): its rules are its own.
 FIRST_PERSON_LENDER = re.compile(r"本行|我行|我司|本公司|本平台|我们(?:仅|只|承诺|严格|绝不|不会|将|会严格|会依法|会在)|我们的(?:催收|客服|工作人员|员工)"
                                  r"|乙方|贷款人(?:将|有权|可|会|应)")  # in an agreement, 乙方 is the lender
+# Words by which a clause speaks of the lender of the article's product: those and the lender's own.
+LENDER_WORDS = re.compile(r"银行|平台|贷款方|放贷方|发卡行|我们公司|该公司|贷款人|" + FIRST_PERSON_LENDER.pattern)
 # Credit facts about the credit-reporting system itself, the same for every lender: how to
 # check one's report, how to dispute a record.
 SYSTEM_CREDIT = frozenset({"查询征信", "异议申请"})
