@@ -50,12 +50,18 @@ def _list_lost(line: _Line, following: _Line | None) -> bool:
     return bool(rules.LIST_PROMISE.search(line.text))
 
 
+def _zone_opened(text: str) -> str | None:
+    """The boilerplate zone a line opens ("相关推荐", "387 条评论"), if any."""
+    simple = to_simplified(text)
+    return next((rule for rule, pattern in rules.ZONE_PATTERNS.items() if pattern.match(simple)), None)
+
+
 def _strip_zones(lines: list[_Line], removed: list[RemovedBlock], related: list[str]) -> list[_Line]:
     """Drop boilerplate zones and lines; collect related-article titles as question candidates."""
     kept: list[_Line] = []
     zone: str | None = None
     for line in lines:
-        opened = next((r for r, pat in rules.ZONE_PATTERNS.items() if pat.match(to_simplified(line.text))), None)
+        opened = _zone_opened(line.text)
         if opened:
             zone = opened
             removed.append(RemovedBlock(rule=zone, text=line.text))
@@ -154,7 +160,7 @@ def _strip_menus(lines: list[_Line], removed: list[RemovedBlock]) -> list[_Line]
     first, last = prose[0], prose[-1]
 
     def menu_like(line: _Line) -> bool:
-        if any(p.match(to_simplified(line.text)) for p in rules.ZONE_PATTERNS.values()):
+        if _zone_opened(line.text):
             return False  # "相关问题" opens a list of its own
         # a marked list item is the article's, even a short one ("- 银保监会")
         return line.kind == "line" and bool(rules.MENU_LINE.match(line.text.strip()) or _furniture(line.text))
@@ -243,8 +249,8 @@ def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encodi
     edited = False  # the date found so far is one the article was edited on
     in_zone = False  # after a related list opens, dates are the teasers', not the article's
     for line in lines:
-        in_zone = in_zone or any(p.match(to_simplified(line.text)) for p in rules.ZONE_PATTERNS.values())
-        if any(p.match(to_simplified(line.text)) for p in rules.ZONE_PATTERNS.values()):
+        if _zone_opened(line.text):
+            in_zone = True
             body.append(line)  # "387 条评论" opens the comments, whatever else it looks like
             continue
         furniture = _furniture(line.text) if line.kind != "heading" or len(line.text) <= 40 else None

@@ -15,7 +15,7 @@ import yaml
 
 from .model import (ANSWERED_IN, SECTIONS, Claim, GlossaryTerm, GuidanceRule, OverdueStage, Product, Question, Regulation,
                     SourceArticle, TopicFile)
-from .rules import ACTION_PHRASES, COMPARE_DAYS, GENERAL, SEARCH_TERMS, TOPIC_PAGES
+from .rules import ACTION_PHRASES, COMPARE_DAYS, GENERAL, GENERAL_LABEL, SEARCH_TERMS, TOPIC_PAGES
 from .days import days_label
 from .publish import published
 from .text import is_traditional, short_hash, to_simplified
@@ -260,9 +260,7 @@ def _general_rules(kind: str, general: TopicFile | None, product_name: str, note
     for c in claims:
         # cited inline: the box is self-contained, and the article pages it cites are not
         # this product's sources
-        cites = "".join(f"（[原文]({notes.prefix}articles/{s.split('#')[0]}.md#{s.split('#')[1]})）"
-                        for s in c.sources if s.split("#")[0] in notes.articles)
-        lines.append(f"{indent}- {gl.mark(esc(c.text))}{cites}")
+        lines.append(f"{indent}- {gl.mark(esc(c.text))}{_inline_sources(c, notes)}")
     lines.append("")
     return lines
 
@@ -678,7 +676,7 @@ def topic_page(slug: str, title: str, reg_ids: tuple[str, ...], pattern, with_to
         # rules about lenders in general, labelled so that no reader takes them for one product's
         for claim in _visible([*general.credit, *general.rights, *general.timeline]):
             if pattern.search(to_simplified(claim.text)):
-                sayings.append(f"- 一般规则（不专指某个产品）：{gl.mark(esc(claim.text))}{notes.ref(claim)}"
+                sayings.append(f"- {GENERAL_LABEL}：{gl.mark(esc(claim.text))}{notes.ref(claim)}"
                                + (" **（来源说法不一）**" if claim.disputed else ""))
     if sayings:
         parts.append("## 来源文章怎么说 {#sources}\n")

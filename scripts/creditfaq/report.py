@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from .model import ANSWERED_IN, SECTIONS
 from .pipeline import Corpus
 from .publish import held_back
+from .rules import GENERAL, GENERAL_LABEL
 
 KINDS = {
     "empty-section": "空缺的部分",
@@ -119,7 +120,7 @@ def text_report(rows: list[Row], names: dict[str, str] | None = None) -> str:
     row starts with file:line, so an editor can jump to it."""
     from .lang import say
 
-    names = {"general": "一般规则（不专指某个产品）", **(names or {})}
+    names = {GENERAL: GENERAL_LABEL, **(names or {})}
     c = counts(rows)
     head_zh = "，".join(f"{KINDS[k]} {c.get(k, 0)}" for k in PRIORITY if k in KINDS)
     head_en = ", ".join(f"{k} {c.get(k, 0)}" for k in PRIORITY)
@@ -141,7 +142,7 @@ def report_page(rows: list[Row], today: dt.date, edit_url: str | None = None,
     from .render import esc
 
     def label(product: str) -> str:
-        return names.get(product) or ("一般规则（不专指某个产品）" if product == "general" else product)
+        return names.get(product) or (GENERAL_LABEL if product == GENERAL else product)
 
     c = counts(rows)
     meta = yaml.safe_dump({"title": "内容健康报告", "description": "还需要编辑处理的内容：按产品列出空缺、分歧、未审核的说法等。",

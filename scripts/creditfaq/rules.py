@@ -325,6 +325,7 @@ NEGATED_HEDGES = MappingProxyType({None: "不会", "确定": "不会", "通常":
 HEDGE_WORDS = MappingProxyType({None: "会", "确定": "会", "通常": "通常会", "可能": "可能会", "部分用户": "有用户反映会"})
 GENERAL = "general"  # the scope of a statement about lenders in general, or a whole category
 GENERAL_NAME = "多数平台"
+GENERAL_LABEL = "一般规则（不专指某个产品）"  # the general rules, where a product's name would stand
 HEDGES = (  # first match wins
     ("部分用户", re.compile(r"部分用户|有的用户|有些用户|有人|有网友|不少用户|据说|听说|有朋友|个别")),
     ("可能", re.compile(r"可能|或许|也许|有可能|不排除|或将|说不定")),
