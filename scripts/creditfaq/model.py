@@ -165,6 +165,38 @@ class Glossary(Record):
     terms: list[GlossaryTerm]
 
 
+class SearchSynonym(Record):
+    """Readers' words for what the pages call `means`: a search for any of them also looks for it."""
+
+    means: str = Field(min_length=1)
+    words: list[str] = Field(min_length=1)
+
+
+class SearchPage(Record):
+    """The page a reader using one of `words` should see first: a path without the leading /
+    (products/huabei, topics/bao-tongxunlu, self-check)."""
+
+    page: str = Field(pattern=r"^[a-z0-9][a-z0-9/-]*$")
+    words: list[str] = Field(min_length=1)
+
+
+class OutOfScope(Record):
+    """What the site does not cover: `subjects` always, `actions` only without an in-scope word."""
+
+    answer: str = Field(min_length=1)
+    subjects: list[str] = []
+    actions: list[str] = []
+
+
+class SearchVocabulary(Record):
+    """data/search.yml: the search's vocabulary, edited by writers."""
+
+    synonyms: list[SearchSynonym] = []
+    pages: list[SearchPage] = []
+    out_of_scope: OutOfScope | None = None
+    question_words: list[str] = []
+
+
 class GuidanceRule(Record):
     """What a reader can do at a timeline stage that uses one of `channels`, grounded in law."""
 

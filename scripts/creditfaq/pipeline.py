@@ -22,8 +22,8 @@ from .extract import GENERAL, ProductMatcher, attribute, extract
 from .merge import merge_question_file, merge_topic
 from .questions import collect as collect_questions
 from .judge import judge_all
-from .model import (Defect, Glossary, GuidanceFile, Paragraph, ProductRegistry, QuestionFile, RegulationRegistry, Section, SourceArticle,
-                    TopicFile)
+from .model import (Defect, Glossary, GuidanceFile, Paragraph, ProductRegistry, QuestionFile, RegulationRegistry, SearchVocabulary, Section,
+                    SourceArticle, TopicFile)
 from .readers import READERS, SourceError
 from .render import LASTMOD, render_site
 from .store import Project, load_model, sync_tree, write_record
@@ -357,6 +357,7 @@ class Corpus:
     glossary: Glossary | None = None
     guidance: GuidanceFile | None = None
     questions: QuestionFile | None = None
+    search: SearchVocabulary | None = None
     articles: dict[str, SourceArticle] = field(default_factory=dict)
     topics: dict[str, TopicFile] = field(default_factory=dict)
     located: dict[str, Located] = field(default_factory=dict)  # file → positions, for cross-ref errors
@@ -377,7 +378,8 @@ def load_corpus(project: Project) -> Corpus:
     for name, path, model in (("regulations", project.regulations_file, RegulationRegistry),
                               ("glossary", project.glossary_file, Glossary),
                               ("guidance", project.data / "guidance.yml", GuidanceFile),
-                              ("questions", project.data / "questions.yml", QuestionFile)):
+                              ("questions", project.data / "questions.yml", QuestionFile),
+                              ("search", project.data / "search.yml", SearchVocabulary)):
         if project.exists(path):  # optional registries
             record, loc, problems = load_model(path, model, project)
             corpus.problems += problems
@@ -599,7 +601,7 @@ def render(project: Project, corpus: Corpus) -> list[str]:
                              corpus.regulations.regulations if corpus.regulations else [],
                              corpus.questions.questions if corpus.questions else [],
                              corpus.glossary.terms if corpus.glossary else [],
-                             corpus.guidance.guidance if corpus.guidance else [], today))
+                             corpus.guidance.guidance if corpus.guidance else [], today, corpus.search))
     from .report import health, report_page
 
     files["report.md"] = report_page(health(corpus, today), today, os.environ.get("CREDITFAQ_EDIT_URL"),
@@ -660,6 +662,12 @@ def mkdocs_build(project: Project, site_dir: Path | None = None, verbose: bool =
         if done.returncode != 0:
             return done.returncode
         set_sitemap_lastmod(building, project.generated / LASTMOD, env.get("SOURCE_DATE_EPOCH"))
+        from .search import build_index
+
+        if (failed := build_index(building)) is not None:
+            print(say(f"build: 搜索索引（Pagefind）没有建成：{failed}", f"build: the search index (Pagefind) failed: {failed}"),
+                  file=sys.stderr)
+            return 1
         from .sitecheck import executable_markup, foreign_loads, parse_pages
 
         pages = parse_pages(building)

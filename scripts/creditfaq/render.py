@@ -8,16 +8,19 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
 from collections import defaultdict
 
 import yaml
 
 from .model import (ANSWERED_IN, SECTIONS, Claim, GlossaryTerm, GuidanceRule, OverdueStage, Product, Question, Regulation,
+                    SearchVocabulary,
                     SourceArticle, TopicFile)
-from .rules import ACTION_PHRASES, COMPARE_DAYS, GENERAL, GENERAL_LABEL, SEARCH_TERMS, TOPIC_PAGES
+from .rules import ACTION_PHRASES, COMPARE_DAYS, GENERAL, GENERAL_LABEL, TOPIC_PAGES
 from .days import days_label
 from .publish import published
+from .search import LEXICON, lexicon
 from .text import is_traditional, short_hash, to_simplified
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -87,9 +90,11 @@ class Glossary:
 NO_GLOSSARY = Glossary()
 
 
-# Search boosts by page role: our summaries outrank the source articles they cite, and
-# the index pages that merely list names do not outrank the pages about those names.
-BOOST = {"topic": 3, "product": 2, "tool": 2, "reference": 1, "article": 0.5, "index": 0.3}
+# Search weights by page role (Pagefind's data-pagefind-weight on the page's text): our
+# summaries outrank the source articles they cite, and the index pages that merely list names
+# do not outrank the pages about those names. A page without a role (the home page, the tags,
+# the writers' guide and report) is not in the search at all.
+SEARCH_WEIGHT = {"topic": 2.0, "product": 2.0, "tool": 1.5, "reference": 1.0, "article": 0.3, "index": 0.5}
 
 
 def front_matter(role: str | None = None, **meta: object) -> str:
@@ -102,7 +107,7 @@ def front_matter(role: str | None = None, **meta: object) -> str:
 
     data = {k: safe(v) for k, v in meta.items() if v is not None}
     if role:
-        data["search"] = {"boost": BOOST[role]}
+        data["pagefind"] = {"kind": role, "weight": SEARCH_WEIGHT[role]}
     body = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
     return f"---\n{body}---\n\n"
 
@@ -487,6 +492,7 @@ def home_page(products: list[tuple[Product, TopicFile]], articles: list[SourceAr
         front_matter(title="逾期了怎么办：按产品查逾期时间线、征信影响与催收权益",
                      description="花呗、借呗、信用卡等消费信贷产品逾期后会发生什么、何时上征信、催收时你有哪些权利。"),
         "# 逾期了怎么办？\n",
+        search_form("search/"),
         "按产品查：逾期后每个阶段会发生什么，什么时候影响征信，催收时你有哪些权利。"
         "每一句都标注了出处。\n",
         "[逾期自查：逾期几天了，会怎样？](self-check.md){ .md-button .md-button--primary }\n",
@@ -526,24 +532,9 @@ def articles_index(articles: list[SourceArticle]) -> str:
     return "\n".join(parts) + "\n"
 
 
-# Generated into the docs folder as dotfiles, which MkDocs does not copy to the site.
-JIEBA_USER_DICT = ".jieba_userdict.txt"
+# Generated into the docs folder as a dotfile, which MkDocs does not copy to the site:
 # page path → the date a writer last reviewed it, for the sitemap's lastmod
 LASTMOD = ".lastmod.json"
-
-
-def jieba_user_dict(products: list[Product], glossary: list[GlossaryTerm] = ()) -> str:
-    """Words jieba must not split (花呗, not 花/呗): product names, aliases, glossary terms and
-    domain terms, in Simplified and as written."""
-    words: dict[str, None] = {}
-    names = [n for p in products for n in (p.name, *p.aliases)] + [n for t in glossary for n in (t.term, *t.aliases)]
-    for name in names:
-        words.setdefault(name)
-        words.setdefault(to_simplified(name))
-    for term in SEARCH_TERMS:
-        words.setdefault(term)
-    # a high frequency makes jieba prefer the whole word over its parts
-    return "".join(f"{w} 100000 n\n" for w in words if w and " " not in w)
 
 
 def questions_page(with_topic: list[tuple[Product, TopicFile]], general: list[Question]) -> str:
@@ -688,7 +679,7 @@ def topic_page(slug: str, title: str, reg_ids: tuple[str, ...], pattern, with_to
 
 
 def tags_page() -> str:
-    return (front_matter("index", title="标签", description="按产品名称、别名和产品类型查找页面。")
+    return (front_matter(title="标签", description="按产品名称、别名和产品类型查找页面。")
             + "# 标签\n\n按产品名称、别名和产品类型列出本站的页面。\n\n<!-- material/tags -->\n")
 
 
@@ -779,6 +770,45 @@ def self_check_page(with_topic: list[tuple[Product, TopicFile]]) -> str:
             '<noscript>这个页面需要浏览器运行 JavaScript。也可以直接查看<a href="../products/">各产品页面</a>。</noscript>\n')
 
 
+# --- 搜索 ------------------------------------------------------------------------------------
+
+
+def search_form(page: str, autofocus: bool = False) -> str:
+    """A search box; search.js opens the search page (`page`) with ?q=, or searches on it. No
+    `action`: the site's check refuses any form that posts somewhere."""
+    focus = " autofocus" if autofocus else ""
+    return (f'<form class="cf-search" data-search-page="{attr(page)}" role="search">\n'
+            '<label for="cf-search-q" class="cf-search__label">搜索本站</label>\n'
+            '<input id="cf-search-q" class="cf-search__input" type="search" name="q" enterkeyhint="search" '
+            f'autocomplete="off" placeholder="例如：花呗逾期3天会上征信吗"{focus}>\n'
+            '<button type="submit" class="md-button md-button--primary">搜索</button>\n'
+            "</form>\n")
+
+
+def search_page() -> str:
+    return (front_matter(title="搜索", description="搜索本站：产品、逾期天数、征信、催收与投诉。",
+                         hide=["navigation", "toc"])
+            + "# 搜索\n\n"
+            + search_form("./", autofocus=True)
+            + f'\n<div id="cf-search-status" class="cf-search__status" aria-live="polite" data-lexicon="../{LEXICON}" '
+              'data-index="../pagefind/"></div>\n'
+              '<div id="cf-search-results" class="cf-search__results"></div>\n\n'
+              '<noscript>搜索需要浏览器运行 JavaScript。也可以从<a href="../products/">产品列表</a>、'
+              '<a href="../topics/">专题</a>或<a href="../questions/">读者常问</a>找起。</noscript>\n')
+
+
+def search_targets(with_topic: list[tuple[Product, TopicFile]]) -> dict[str, tuple[str, str]]:
+    """The pages a query can be about, path → (title, kind), for the search's lexicon."""
+    pages = {f"products/{p.id}/": (f"{p.name}逾期会怎样？", "product") for p, _ in with_topic}
+    pages["topics/overdue-days/"] = ("逾期几天会怎样：各产品逾期时间线对比", "topic")
+    pages.update({f"topics/{slug}/": (title, "topic") for slug, title, _, _ in TOPIC_PAGES})
+    pages.update({"self-check/": ("逾期自查：逾期几天了，会怎样？", "tool"),
+                  "regulations/": ("法律法规与监管规定", "reference"), "glossary/": ("术语表", "reference"),
+                  "questions/": ("读者常问的问题", "index"), "products/": ("产品列表", "index"),
+                  "topics/": ("专题", "index")})
+    return pages
+
+
 def regulations_page(regulations: list[Regulation], gl: Glossary = NO_GLOSSARY, today: dt.date | None = None) -> str:
     parts = [front_matter("reference", title="法律法规与监管规定",
                           description="本站引用的征信、催收与投诉相关法律条文和监管规定，注明可信度。"),
@@ -819,7 +849,7 @@ def glossary_page(terms: list[GlossaryTerm], regulations: list[Regulation]) -> s
 def render_site(products: list[Product], articles: list[SourceArticle], topics: list[TopicFile],
                 regulations: list[Regulation] = (), general_questions: list[Question] = (),
                 glossary: list[GlossaryTerm] = (), guidance_rules: list[GuidanceRule] = (),
-                today: dt.date | None = None) -> dict[str, str]:
+                today: dt.date | None = None, vocabulary: SearchVocabulary | None = None) -> dict[str, str]:
     """`today`: the build's date; a rule whose window closed before it is shown only on the
     regulations page, as ended."""
     all_regulations = list(regulations)
@@ -840,7 +870,6 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     # An off-topic page gets no page at all; a copy gets one that points at its original.
     ordered = sorted((a for a in articles if a.relevant), key=lambda a: a.id)
     files = {
-        JIEBA_USER_DICT: jieba_user_dict(products, list(glossary)),
         "index.md": home_page(with_topic, ordered),
         "products/index.md": products_index(with_topic),
         "articles/index.md": articles_index(ordered),
@@ -857,9 +886,10 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
                                                 list(regulations), gl, general)
     if glossary:
         files["glossary.md"] = glossary_page(list(glossary), list(regulations))
+    files["search.md"] = search_page()
+    files[LEXICON] = json.dumps(lexicon(products, vocabulary, list(glossary), search_targets(with_topic)),
+                                ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
     files[SELF_CHECK_DATA] = self_check_data(with_topic, article_by_id, list(regulations), guidance)
-    import json
-
     files[LASTMOD] = json.dumps({f"products/{p.id}/": t.reviewed.isoformat() for p, t in with_topic if t.reviewed},
                                 sort_keys=True) + "\n"
     with_pages = {p.id: p for p, _ in with_topic}

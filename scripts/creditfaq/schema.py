@@ -7,8 +7,8 @@ import json
 
 from pydantic import BaseModel
 
-from .model import (Glossary, GuidanceFile, ProductRegistry, QuestionFile, RegulationRegistry, SourceArticle,
-                    TopicFile)
+from .model import (Glossary, GuidanceFile, ProductRegistry, QuestionFile, RegulationRegistry,
+                    SearchVocabulary, SourceArticle, TopicFile)
 
 # schema file name → (model, the data files it describes, as globs from the repository root)
 SCHEMAS: dict[str, tuple[type[BaseModel], tuple[str, ...]]] = {
@@ -19,6 +19,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], tuple[str, ...]]] = {
     "glossary.schema.json": (Glossary, ("data/glossary.yml",)),
     "guidance.schema.json": (GuidanceFile, ("data/guidance.yml",)),
     "questions.schema.json": (QuestionFile, ("data/questions.yml",)),
+    "search.schema.json": (SearchVocabulary, ("data/search.yml",)),
 }
 
 
