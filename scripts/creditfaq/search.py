@@ -19,7 +19,7 @@ import sys
 from pathlib import Path
 
 from .model import GlossaryTerm, Product, SearchVocabulary
-from .rules import SEARCH_TERMS, TOPIC_PAGES
+from .rules import BRANDS, GENERIC_TAILS, SEARCH_TERMS, TOPIC_PAGES
 from .text import to_simplified
 
 LEXICON = "assets/search-lexicon.json"
@@ -105,14 +105,29 @@ def lexicon(products: list[Product], vocabulary: SearchVocabulary | None, glossa
     the pages a query can be about (products, topics, tools)."""
     vocabulary = vocabulary or SearchVocabulary()
     simp = to_simplified
-    entries = []
+    entries: dict[str, dict] = {}
+    names: dict[str, list[str]] = {}  # a name as a query may write it → the products it means
+    short: dict[str, list[str]] = {}
     for p in products:
         path = f"products/{p.id}/"
         if path not in pages:
             continue
-        names = list(dict.fromkeys(simp(n).lower() for n in (p.name, *p.aliases) if n.strip()))
-        entries.append({"name": p.name, "names": names, "page": path,
-                        "pinyin": ["".join(pinyin(ch) or ch.lower() for ch in n) for n in names if _HAN.search(n)]})
+        own = list(dict.fromkeys(simp(n).lower() for n in (p.name, *p.aliases) if n.strip()))
+        entries[p.id] = {"name": p.name, "page": path}
+        for n in own:
+            names.setdefault(n, []).append(p.id)
+            # short names, as readers write them: 月付 for 美团月付 (and 抖音月付: then both),
+            # from the product's own name as the extractor takes them (an alias's tail, 网贷 of
+            # 360网贷, is no name); 美团 for every product any of whose names has the brand
+            for brand in BRANDS:
+                if n.startswith(brand):
+                    tail = n[len(brand):]
+                    if n == simp(p.name).lower() and len(tail) >= 2 and tail not in GENERIC_TAILS:
+                        short.setdefault(tail, []).append(p.id)
+                    short.setdefault(brand, []).append(p.id)
+    for text, ids in short.items():
+        if text not in names:
+            names[text] = list(dict.fromkeys(ids))
     synonyms: dict[str, str] = {}
     for group in vocabulary.synonyms:
         for w in group.words:
@@ -127,20 +142,21 @@ def lexicon(products: list[Product], vocabulary: SearchVocabulary | None, glossa
     terms = sorted({simp(t).lower() for t in (*SEARCH_TERMS, *IN_SCOPE, *synonyms.values(), *page_words,
                                                *(n for t in glossary for n in (t.term, *t.aliases)))} - {""})
     oos = vocabulary.out_of_scope
-    names = [n for e in entries for n in e["names"]]
-    all_words = names + terms + list(synonyms)
+    all_words = list(names) + terms + list(synonyms)
     used = {ch for w in all_words for ch in w}
     return {
         "products": entries,
+        "names": {n: ids for n, ids in sorted(names.items())},
         "synonyms": synonyms,
         "pages": page_words,
         "terms": terms,
-        "titles": {path: {"title": title, "kind": kind} for path, (title, kind) in sorted(pages.items())},
+        "titles": {path: {"title": title, "kind": kind} for path, (title, kind) in sorted(pages.items())
+                   if kind != "product"},
         "in_scope": [simp(w) for w in IN_SCOPE],
         "out_of_scope": {"answer": oos.answer, "subjects": [simp(w) for w in oos.subjects],
                          "actions": [simp(w) for w in oos.actions]} if oos else None,
         "question_words": sorted({simp(w) for w in vocabulary.question_words}, key=lambda w: (-len(w), w)),
-        "pinyin": pinyin_table(names + terms),
+        "pinyin": pinyin_table(list(names) + terms),
         "traditional": traditional_table(used),
     }
 

@@ -55,32 +55,36 @@
       Array.from(lex.pinyin[syl]).forEach(function (ch) { if (!(ch in sound)) sound[ch] = syl; });
     });
     lex.sound = sound;
-    // every name a query may say, longest first: product names and aliases, then words
-    var names = [];
-    lex.products.forEach(function (p) {
-      p.names.forEach(function (n) { names.push({ text: n, product: p }); });
+    Object.keys(lex.products).forEach(function (id) {
+      var p = lex.products[id];
+      p.id = id;
+      lex.titles[p.page] = { title: p.name + "逾期会怎样？", kind: "product" };
     });
-    names.sort(function (a, b) { return b.text.length - a.text.length; });
-    lex.names = names;
+    // every name a query may say, longest first: product names, aliases and short names
+    lex.names = Object.keys(lex.names).map(function (n) {
+      return { text: n, products: lex.names[n].map(function (id) { return lex.products[id]; }) };
+    }).sort(function (a, b) { return b.text.length - a.text.length; });
     var words = {};
     lex.terms.forEach(function (w) { words[w] = w; });
     Object.keys(lex.synonyms).forEach(function (w) { words[w] = lex.synonyms[w]; });
     lex.words = words;
     lex.wordList = Object.keys(words).sort(function (a, b) { return b.length - a.length; });
-    lex.pinyinNames = [];
-    lex.products.forEach(function (p) {
-      p.pinyin.forEach(function (py) {
-        lex.pinyinNames.push({ text: py, product: p });
-      });
-      // initials of a long name: xyk = 信用卡
-      p.names.forEach(function (n) {
-        var chars = Array.from(n);
-        if (chars.length >= 3 && chars.every(function (c) { return lex.sound[c]; })) {
-          lex.pinyinNames.push({ text: chars.map(function (c) { return lex.sound[c][0]; }).join(""), product: p });
-        }
-      });
-    });
-    lex.pinyinNames.sort(function (a, b) { return b.text.length - a.text.length; });
+    // pinyin typed as it is, with or without spaces: huabei, xyk (initials of a long name), yuqi
+    var spelled = {};
+    function spell(text) {
+      var chars = Array.from(text);
+      if (!chars.every(function (c) { return lex.sound[c]; })) return;
+      var full = chars.map(function (c) { return lex.sound[c]; }).join("");
+      if (full.length >= 4 && !(full in spelled)) spelled[full] = text;
+      if (chars.length >= 3) {
+        var initials = chars.map(function (c) { return lex.sound[c][0]; }).join("");
+        if (!(initials in spelled)) spelled[initials] = text;
+      }
+    }
+    lex.names.forEach(function (n) { spell(n.text); });
+    lex.wordList.forEach(spell);
+    lex.spelled = Object.keys(spelled).sort(function (a, b) { return b.length - a.length; })
+      .map(function (k) { return [k, spelled[k]]; });
     return lex;
   }
 
@@ -135,12 +139,16 @@
     return outp;
   }
 
+  function addAll(found, products) {
+    products.forEach(function (p) { if (found.indexOf(p) < 0) found.push(p); });
+  }
+
   function findNames(lex, q, found) {
     // exact names and aliases, longest first; the matched text is taken out of the query
     lex.names.forEach(function (n) {
       var at = q.indexOf(n.text);
       if (at >= 0) {
-        if (found.indexOf(n.product) < 0) found.push(n.product);
+        addAll(found, n.products);
         q = q.slice(0, at) + " " + q.slice(at + n.text.length);
       }
     });
@@ -153,7 +161,7 @@
 
   function findTypos(lex, q, targets, onMatch) {
     // a run of the query that reads like a name with one character typed for another of the
-    // same sound: 花被 → 花呗, 白跳 → 白条. The run keeps at least one character of the name.
+    // same sound: 花被 → 花呗, 白跳 → 白条. The run keeps the other characters of the name.
     var chars = Array.from(q);
     targets.forEach(function (t) {
       var name = Array.from(t.text);
@@ -175,17 +183,19 @@
     return chars.join("");
   }
 
-  function findPinyin(lex, q, found) {
-    return q.replace(/[a-z]+/g, function (run) {
-      for (var i = 0; i < lex.pinyinNames.length; i++) {
-        var p = lex.pinyinNames[i];
-        var at = run.indexOf(p.text);
-        if (at >= 0 && p.text.length >= 3) {
-          if (found.indexOf(p.product) < 0) found.push(p.product);
-          return run.slice(0, at) + " " + run.slice(at + p.text.length);
+  function readPinyin(lex, q) {
+    // latin letters, spaces between syllables or not, become the names and words they spell
+    return q.replace(/[a-z]+(?:\s+[a-z]+)*/g, function (run) {
+      var letters = run.replace(/\s+/g, ""), outp = "", i = 0;
+      while (i < letters.length) {
+        var hit = null;
+        for (var k = 0; k < lex.spelled.length && !hit; k++) {
+          if (letters.startsWith(lex.spelled[k][0], i)) hit = lex.spelled[k];
         }
+        if (hit) { outp += hit[1]; i += hit[0].length; }
+        else { outp += letters[i]; i++; }
       }
-      return run;
+      return " " + outp + " ";
     });
   }
 
@@ -195,14 +205,20 @@
     var r = readDays(q);
     q = r[0];
     var days = r[1];
-    q = findPinyin(lex, q, products);
+    q = readPinyin(lex, q);
     q = findNames(lex, q, products);
     // the site's words and readers' words for them, longest first
+    // a page's weight for the query: its most specific (longest) word, then how many
+    function point(p, word) {
+      var e = pages[p] || (pages[p] = { longest: 0, count: 0 });
+      e.longest = Math.max(e.longest, Array.from(word).length);
+      e.count++;
+    }
     function takeWord(w) {
       var means = lex.words[w];
       if (words.indexOf(means) < 0) words.push(means);
       [w, means].forEach(function (x) {
-        (lex.pages[x] || []).forEach(function (p) { pages[p] = (pages[p] || 0) + 1; });
+        (lex.pages[x] || []).forEach(function (p) { point(p, x); });
       });
     }
     lex.wordList.forEach(function (w) {
@@ -216,12 +232,12 @@
     Object.keys(lex.pages).forEach(function (w) {
       var at = q.indexOf(w);
       if (at >= 0) {
-        lex.pages[w].forEach(function (p) { pages[p] = (pages[p] || 0) + 1; });
+        lex.pages[w].forEach(function (p) { point(p, w); });
         q = q.slice(0, at) + " " + q.slice(at + w.length);
       }
     });
     // typos of product names, then of the site's words
-    q = findTypos(lex, q, lex.names, function (t) { if (products.indexOf(t.product) < 0) products.push(t.product); });
+    q = findTypos(lex, q, lex.names, function (t) { addAll(products, t.products); });
     q = findTypos(lex, q, lex.wordList.map(function (w) { return { text: w }; }), function (t) { takeWord(t.text); });
     lex.question_words.forEach(function (w) { q = q.split(w).join(" "); });
     var rest = q.split(/[\s\p{P}\p{S}]+/u).filter(function (x) { return x && !/^[0-9]+天$/.test(x); });
@@ -243,33 +259,40 @@
   function rank(lex, a, pf) {
     var scores = {};
     function add(path, n) { scores[path] = (scores[path] || 0) + n; }
-    // what the query is about
+    // what the query is about: its products, the pages its words point to, its day count
     a.products.forEach(function (p, i) { add(p.page, 100 - i); });
     Object.keys(a.pages).forEach(function (p) {
-      if (lex.titles[p]) add(p, (a.products.length ? 40 : 60) + 5 * a.pages[p]);
+      if (lex.titles[p]) add(p, (a.products.length ? 40 : 60) + 4 * a.pages[p].longest + a.pages[p].count);
     });
     if (a.days.length) {
       if (!a.products.length) { add("topics/overdue-days/", 55); add("self-check/", 50); }
       else add("self-check/", 30);
     }
-    // Pagefind: every word of the query on its own, scores normalised per word
-    var terms = a.products.map(function (p) { return p.name; }).concat(a.words, a.rest);
-    a.days.forEach(function (d) { terms.push(d + "天"); });
-    terms = terms.filter(function (t, i) { return t && terms.indexOf(t) === i; }).slice(0, 8);
-    return Promise.all(terms.map(function (t) { return pf.search(t); })).then(function (found) {
+    // Pagefind: every word of the query on its own, its scores scaled to the best page for
+    // it; the words the query was read as count fully, the rest of its text a third. At
+    // most 30 points: the words order the pages, what the query is about comes first.
+    var terms = [];
+    a.products.forEach(function (p) { terms.push([p.name, 1]); });
+    a.words.forEach(function (w) { terms.push([w, 1]); });
+    a.days.forEach(function (d) { terms.push([d + "天", 0.5]); });
+    a.rest.forEach(function (w) { if (Array.from(w).length >= 2) terms.push([w, 0.35]); });
+    var seen = {};
+    terms = terms.filter(function (t) { if (seen[t[0]]) return false; seen[t[0]] = 1; return true; }).slice(0, 8);
+    var total = terms.reduce(function (n, t) { return n + t[1]; }, 0) || 1;
+    return Promise.all(terms.map(function (t) { return pf.search(t[0]); })).then(function (found) {
       var byId = {};
-      found.forEach(function (res) {
+      found.forEach(function (res, i) {
         if (!res || !res.results.length) return;
         var top = res.results[0].score || 1;
         res.results.slice(0, 30).forEach(function (hit) {
           var e = byId[hit.id] || (byId[hit.id] = { hit: hit, score: 0 });
-          e.score += hit.score / top;
+          e.score += terms[i][1] * hit.score / top;
         });
       });
       var hits = Object.keys(byId).map(function (id) { return byId[id]; });
       hits.sort(function (x, y) { return y.score - x.score; });
-      // the words' pages need their address: the best 12 of them, fetched as small fragments
-      return Promise.all(hits.slice(0, 12).map(function (e) {
+      // the words' pages need their address: the best of them, fetched as small fragments
+      return Promise.all(hits.slice(0, a.products.length || Object.keys(a.pages).length ? 6 : 10).map(function (e) {
         return e.hit.data().then(function (d) { e.data = d; return e; });
       }));
     }).then(function (hits) {
@@ -277,7 +300,10 @@
       hits.forEach(function (e) {
         var path = toPath(e.data.url);
         var kind = (e.data.meta && e.data.meta.kind) || "article";
-        add(path, 20 * e.score * (KIND_PRIOR[kind] || 0.3));
+        var prior = KIND_PRIOR[kind] || 0.3;
+        // a product page the query does not name is about another product
+        if (kind === "product" && !a.products.some(function (p) { return p.page === path; })) prior *= 0.5;
+        add(path, 30 * prior * e.score / total);
         data[path] = e.data;
       });
       var list = Object.keys(scores).map(function (p) {
