@@ -389,10 +389,10 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
                  else "- **最后审核**：本页内容尚未经编辑审核")
     parts.append("\n</div>\n")
     if not _visible(topic.claims()):
-        parts.append(f'!!! warning "资料不多"\n    本站还没有整理到专门讲{esc(product.name)}逾期的来源文章。'
+        parts.append(f'!!! warning cf-boilerplate "资料不多"\n    本站还没有整理到专门讲{esc(product.name)}逾期的来源文章。'
                      "下面是适用于所有消费信贷产品的法律规定，以及读者关于这个产品常问的问题。\n")
     else:
-        parts.append('!!! note "关于本页"\n    本页内容整理自来源文章，脚注指向每句话出自的原文段落。'
+        parts.append('!!! note cf-boilerplate "关于本页"\n    本页内容整理自来源文章，脚注指向每句话出自的原文段落。'
                      "来源说法未必准确，如有疑问请以放贷机构的合同和官方说明为准。\n")
     for kind, heading in SECTIONS:
         claims = _visible(getattr(topic, kind))
@@ -412,18 +412,19 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
         parts.extend(_general_rules(kind, general, product.name, notes, gl))
         law = _regulations_for(kind, product, list(regulations))
         if (verified := [r for r in law if r.confidence == "verified"]) and claims:
-            parts.append("法律规定：\n")
+            # the same law on every product page: not in the search index (SEARCH_EXCLUDE)
+            parts.append('<div class="cf-laws" markdown>\n\n法律规定：\n')
             parts.extend(f"- {regulation_line(r, '../', gl)}" for r in verified)
-            parts.append("")
+            parts.append("\n</div>\n")
         elif verified:
             # with nothing of its own to say, the section does not repeat the same law list on
             # every page open: the answers at the top already cite what matters
-            parts.append(f'??? note "适用于所有放贷机构的法律规定（{len(verified)} 条）"\n')
+            parts.append(f'??? note cf-laws "适用于所有放贷机构的法律规定（{len(verified)} 条）"\n')
             parts.extend(f"    - {regulation_line(r, '../', gl)}" for r in verified)
             parts.append("")
         if reported := [r for r in law if r.confidence == "secondary"]:
             # second-hand statements are there for who wants them, folded away
-            parts.append(f'??? note "据报道的监管规定（{len(reported)} 条，二手来源）"\n')
+            parts.append(f'??? note cf-laws "据报道的监管规定（{len(reported)} 条，二手来源）"\n')
             parts.extend(f"    - {regulation_line(r, '../', gl)}" for r in reported)
             parts.append("")
     questions = [q for q in topic.questions if q.status != "rejected"]

@@ -26,6 +26,9 @@ LEXICON = "assets/search-lexicon.json"
 # How many of the most frequent characters (by jieba's dictionary) the pinyin table covers:
 # a typo is a common character typed for another with the same sound.
 COMMON_CHARS = 3500
+# Traditional characters folded for the words of the site and for the most common of the rest:
+# what else a query says in Traditional goes to the index as it is.
+TRADITIONAL_CHARS = 1500
 # Words the site is about: a query with one of them is in scope even if it says 办理 or 申请.
 IN_SCOPE = ("逾期", "征信", "催收", "催款", "还款", "还不上", "投诉", "爆通讯录", "协商", "起诉", "罚息", "不良记录",
             "信用报告", "黑名单", "上门", "骚扰", "违约金", "滞纳金", "利息太高", "欠款")
@@ -86,7 +89,7 @@ def traditional_table(chars: set[str]) -> list[str]:
     import opencc
 
     path = Path(opencc.__file__).with_name("dictionary") / "TSCharacters.txt"
-    keep = set(common_chars()) | chars
+    keep = set(common_chars()[:TRADITIONAL_CHARS]) | chars
     trad, simp = [], []
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
@@ -163,11 +166,18 @@ def lexicon(products: list[Product], vocabulary: SearchVocabulary | None, glossa
 
 # --- the index --------------------------------------------------------------------------------
 
+# What the index leaves out of the pages it reads: the law lists every product page repeats
+# (they are on the regulations page, which is indexed), the notes every page has, the general
+# practice every product page shows, the footnotes' source titles. Left in, a query for any
+# law word matched forty product pages alike.
+SEARCH_EXCLUDE = (".cf-laws", ".cf-boilerplate", "details.cf-general", ".footnote", ".md-source-file")
+
 
 def build_index(site: Path) -> str | None:
     """Pagefind over the built site (the pages that carry data-pagefind-body). None when done,
     else what went wrong."""
-    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"],
+    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet",
+                           *(arg for sel in SEARCH_EXCLUDE for arg in ("--exclude-selectors", sel))],
                           capture_output=True, text=True)
     if done.returncode != 0:
         return (done.stderr or done.stdout).strip()[-2000:] or f"pagefind exited with {done.returncode}"
