@@ -14,7 +14,7 @@ help:
 	@echo "make test   - install (first time) and run the test suite (browser tests need: apt-get install chromium fonts-noto-cjk)"
 	@echo "make serve  - live preview at http://127.0.0.1:8000/ ; edits under data/ show up on save"
 	@echo "make check  - validate everything under data/"
-	@echo "make eval   - score the cleaner on tests/eval/ (keep-recall, drop-recall) against the pinned floors"
+	@echo "make eval   - score the cleaner, the extractor and the search (after make site) on tests/eval/ against the pinned floors"
 	@echo "make clean  - remove site/, docs/generated/ and .venv/"
 
 # Writer-facing targets (site, serve, check) end with the command's own message, and exit as
@@ -87,6 +87,7 @@ test: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/creditfaq eval
+	$(BIN)/creditfaq search-eval
 
 clean:
 	rm -rf site docs/generated $(VENV)

@@ -296,6 +296,51 @@ def cmd_serve(project: Project, args: argparse.Namespace) -> int:
     return serve(project, args.dev_addr, rebuild, verbose=args.verbose)
 
 
+def cmd_search_eval(project: Project, args: argparse.Namespace) -> int:
+    """The search scored in Chromium on every query set of tests/eval/search/, and the first
+    search on a slow phone network; floors in tests/eval/search/baseline.yml."""
+    import yaml
+
+    from .search_eval import run
+    from .yamlio import dump
+
+    folder = project.root / "tests/eval/search"
+    if not (project.site / "pagefind").is_dir():
+        print("search-eval: no search index in site/: run `make site` first", file=sys.stderr)
+        return 2
+    sets = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8"))["queries"]
+            for p in sorted(folder.glob("*.yml")) if p.name != "baseline.yml"}
+    scores, first = run(project.site, sets)
+    for name, scored in scores.items():
+        print(scored.line(name))
+        if args.verbose and not name.startswith("blind"):  # a frozen set's misses are not to tune on
+            for miss in scored.misses:
+                print(f"  - {miss}")
+    for how, f in first.items():
+        print(f"first search on 1.5 Mbps / 300 ms, served {how}: results in {f.seconds:.2f} s, complete in "
+              f"{f.complete:.2f} s, {f.bytes / 1024:.1f} KiB in {len(f.requests)} requests")
+        if args.verbose:
+            for url, n in f.requests[:12]:
+                print(f"  {n:8d} {url}")
+    baseline_file = folder / "baseline.yml"
+    figures = {name: {"hit1": round(s.hit1, 3), "hit3": round(s.hit3, 3)} for name, s in scores.items()}
+    if args.update_baseline:
+        header = ("# Floors of the search's evaluation (creditfaq search-eval). Written by\n"
+                  "# `creditfaq search-eval --update-baseline`; the test suite fails below them. Lowering a\n"
+                  "# number here is a visible change: say why in the commit message.\n")
+        baseline_file.write_text(dump(figures, header), encoding="utf-8")
+        print(f"search-eval: floors written to {project.rel(baseline_file)}")
+        return 0
+    floors = yaml.safe_load(baseline_file.read_text(encoding="utf-8")) if baseline_file.is_file() else {}
+    failures = [f"{name} {k} {figures[name][k]:.3f} < floor {v:.3f}" for name, fl in (floors or {}).items()
+                if name in figures for k, v in fl.items() if figures[name][k] < v]
+    failures += [f"{name}: {s.out_of_scope - s.out_of_scope_answered} out-of-scope queries not answered so"
+                 for name, s in scores.items() if s.out_of_scope_answered < s.out_of_scope]
+    for failure in failures:
+        print(f"search-eval: below the floor: {failure}", file=sys.stderr)
+    return 1 if failures else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="creditfaq", description="Build the credit FAQ site from data/.")
     parser.add_argument("--root", type=Path, help="the repository folder (default: found from the current folder)")
@@ -322,6 +367,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--update-baseline", action="store_true", help="pin the current scores as the new floors")
     p.add_argument("--verbose", action="store_true", help="list every missed and extra fact of the extraction gate")
     p.set_defaults(func=cmd_eval)
+    p = sub.add_parser("search-eval", help="score the site's search in Chromium on tests/eval/search/ (needs make site)")
+    p.add_argument("--update-baseline", action="store_true", help="pin the current scores as the new floors")
+    p.add_argument("--verbose", action="store_true", help="list every query whose expected page was not first")
+    p.set_defaults(func=cmd_search_eval)
     p = sub.add_parser("serve", help="live preview: rebuilds when anything under data/ or docs/pages/ changes")
     p.add_argument("--dev-addr", default="127.0.0.1:8000", help="address to serve on (default 127.0.0.1:8000)")
     p.add_argument("--verbose", action="store_true", help="also show mkdocs' own INFO lines and the theme's notices")

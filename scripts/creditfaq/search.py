@@ -181,4 +181,25 @@ def build_index(site: Path) -> str | None:
                           capture_output=True, text=True)
     if done.returncode != 0:
         return (done.stderr or done.stdout).strip()[-2000:] or f"pagefind exited with {done.returncode}"
+    preload_index(site)
     return None
+
+
+PRELOAD_MARK = "<!-- cf-pagefind-preload: the index's metadata and WebAssembly, named once the index is built -->"
+
+
+def preload_index(site: Path) -> None:
+    """The search page asks for the index's metadata and WebAssembly with the page itself:
+    their names (a hash, the language) are known only now, after Pagefind has run. Without
+    this they come two round trips later, after pagefind.js and its entry file."""
+    import json
+
+    page = site / "search" / "index.html"
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    links = []
+    for lang in entry.get("languages", {}).values():
+        for name in (f"pagefind.{lang['hash']}.pf_meta", f"wasm.{lang.get('wasm') or 'unknown'}.pagefind"):
+            links.append(f'<link rel="preload" href="../pagefind/{name}" as="fetch" crossorigin>')
+    if page.is_file():
+        html = page.read_text(encoding="utf-8")
+        page.write_text(html.replace(PRELOAD_MARK, "\n    ".join(links)), encoding="utf-8")

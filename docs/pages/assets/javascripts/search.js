@@ -256,10 +256,10 @@
 
   var KIND_PRIOR = { product: 1, topic: 1, tool: 0.9, reference: 0.7, index: 0.5, article: 0.3 };
 
-  function rank(lex, a, pf) {
+  function about(lex, a) {
+    // what the query is about: its products, the pages its words point to, its day count
     var scores = {};
     function add(path, n) { scores[path] = (scores[path] || 0) + n; }
-    // what the query is about: its products, the pages its words point to, its day count
     a.products.forEach(function (p, i) { add(p.page, 100 - i); });
     Object.keys(a.pages).forEach(function (p) {
       if (lex.titles[p]) add(p, (a.products.length ? 40 : 60) + 4 * a.pages[p].longest + a.pages[p].count);
@@ -268,6 +268,22 @@
       if (!a.products.length) { add("topics/overdue-days/", 55); add("self-check/", 50); }
       else add("self-check/", 30);
     }
+    return scores;
+  }
+
+  function listOf(lex, scores, data) {
+    var list = Object.keys(scores).map(function (p) {
+      var t = lex.titles[p];
+      return { path: p, score: scores[p], data: data[p], title: (data[p] && data[p].meta.title) || (t && t.title) || p,
+        kind: (t && t.kind) || (data[p] && data[p].meta.kind) || "article" };
+    });
+    list.sort(function (x, y) { return y.score - x.score || (x.path < y.path ? -1 : 1); });
+    return list;
+  }
+
+  function rank(lex, a, pf) {
+    var scores = about(lex, a);
+    function add(path, n) { scores[path] = (scores[path] || 0) + n; }
     // Pagefind: every word of the query on its own, its scores scaled to the best page for
     // it; the words the query was read as count fully, the rest of its text a third. At
     // most 30 points: the words order the pages, what the query is about comes first.
@@ -277,7 +293,12 @@
     a.days.forEach(function (d) { terms.push([d + "天", 0.5]); });
     a.rest.forEach(function (w) { if (Array.from(w).length >= 2) terms.push([w, 0.35]); });
     var seen = {};
-    terms = terms.filter(function (t) { if (seen[t[0]]) return false; seen[t[0]] = 1; return true; }).slice(0, 8);
+    // each word may need a piece of the index of its own (about 20 KB): at most four, and two
+    // when the lexicon already knows what the query is about (the index then adds excerpts
+    // and the pages after those)
+    var known = a.products.length || Object.keys(a.pages).length || a.days.length;
+    terms = terms.filter(function (t) { if (seen[t[0]]) return false; seen[t[0]] = 1; return true; })
+      .slice(0, known ? 2 : 4);
     var total = terms.reduce(function (n, t) { return n + t[1]; }, 0) || 1;
     return Promise.all(terms.map(function (t) { return pf.search(t[0]); })).then(function (found) {
       var byId = {};
@@ -292,7 +313,7 @@
       var hits = Object.keys(byId).map(function (id) { return byId[id]; });
       hits.sort(function (x, y) { return y.score - x.score; });
       // the words' pages need their address: the best of them, fetched as small fragments
-      return Promise.all(hits.slice(0, a.products.length || Object.keys(a.pages).length ? 6 : 10).map(function (e) {
+      return Promise.all(hits.slice(0, a.products.length || Object.keys(a.pages).length ? 5 : 8).map(function (e) {
         return e.hit.data().then(function (d) { e.data = d; return e; });
       }));
     }).then(function (hits) {
@@ -306,13 +327,7 @@
         add(path, 30 * prior * e.score / total);
         data[path] = e.data;
       });
-      var list = Object.keys(scores).map(function (p) {
-        var t = lex.titles[p];
-        return { path: p, score: scores[p], data: data[p], title: (data[p] && data[p].meta.title) || (t && t.title) || p,
-          kind: (t && t.kind) || (data[p] && data[p].meta.kind) || "article" };
-      });
-      list.sort(function (x, y) { return y.score - x.score || (x.path < y.path ? -1 : 1); });
-      return list;
+      return listOf(lex, scores, data);
     });
   }
 
@@ -430,10 +445,17 @@
     history.replaceState(null, "", url.href);
     if (!query) { out.textContent = ""; status.textContent = ""; status.removeAttribute("data-query"); return; }
     status.setAttribute("data-state", "searching");
-    Promise.all([lexiconReady, pagefind()]).then(function (ready) {
-      var lex = ready[0], pf = ready[1];
+    lexiconReady.then(function (lex) {
+      // what the query is about is known from the lexicon alone: shown at once, and again
+      // with the index's pages and excerpts when Pagefind has answered
       var a = analyse(lex, query);
-      return rank(lex, a, pf).then(function (list) {
+      var first = listOf(lex, about(lex, a), {});
+      if (mine === latest && (first.length || a.outOfScope)) {
+        show(query, a, first, lex);
+        status.setAttribute("data-query", query);
+        status.setAttribute("data-state", "partial");
+      }
+      return pagefind().then(function (pf) { return rank(lex, a, pf); }).then(function (list) {
         if (mine !== latest) return;
         show(query, a, list, lex);
         status.setAttribute("data-query", query);
@@ -460,7 +482,8 @@
   input.addEventListener("compositionstart", function () { composing = true; });
   input.addEventListener("compositionend", function () { composing = false; soon(); });
   input.addEventListener("change", soon);
-  input.addEventListener("focus", function () { pagefind(); }, { once: true });
+  // the search page is opened to search: Pagefind starts loading at once, while the reader types
+  pagefind().then(function (pf) { return pf.init && pf.init(); }).catch(function () { pagefindReady = null; });
   form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(); });
   var initial = new URL(location.href).searchParams.get("q");
   if (initial) { input.value = initial; run(); }
