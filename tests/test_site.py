@@ -1,4 +1,4 @@
-"""The built site: pages, cross-links, no foreign requests, Chinese search, reproducibility."""
+"""The built site: pages, cross-links, no foreign requests, what search indexes, reproducibility."""
 
 from __future__ import annotations
 
@@ -120,23 +120,14 @@ def test_no_active_markup_from_sources_reaches_pages(built_site: Path) -> None:
         assert not [el for el in article.find_all(True) if any(a.startswith("on") for a in el.attrs)]
 
 
-def test_search_index_holds_jieba_segmented_chinese(built_site: Path) -> None:
-    index = json.loads((built_site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    docs = index["docs"]
-    text = " ".join(d["text"] for d in docs)
-    assert "\u200b" in text, "Chinese text is not segmented"
-    tokens = set(re.split(r"[\s\u200b]+", text))
-    # product names stay whole thanks to the generated jieba user dictionary
-    for word in ("征信", "逾期", "催收", "短信", "花呗", "小花钱包", "融易花呗", "爆通讯录"):
-        assert word in tokens, f"{word} is not a token of the index"
-    # the browser splits on the zero-width spaces jieba put in, and on Chinese punctuation
-    separator = re.compile(index["config"]["separator"])
-    assert separator.search("\u200b") and separator.search("，")
-    assert any(d["location"].startswith("products/huabei/") for d in docs)
-
-
-def test_the_jieba_dictionary_is_not_published(built_site: Path) -> None:
-    assert not list(built_site.rglob("*jieba*"))
+def test_pages_for_readers_are_indexed_with_their_kind_and_weight(built_site: Path) -> None:
+    page = _soup(built_site / "products" / "huabei" / "index.html")
+    body = page.find(attrs={"data-pagefind-body": True})
+    assert body is not None and body.get("data-pagefind-meta") == "kind:product"
+    assert "花呗" in body.get_text()
+    article = next((built_site / "articles").glob("*/index.html"))
+    weight = _soup(article).find(attrs={"data-pagefind-body": True})["data-pagefind-weight"]
+    assert float(weight) < float(body["data-pagefind-weight"])  # sources rank below the pages that cite them
 
 
 def test_pages_are_chinese_and_quiet(built_site: Path) -> None:
@@ -158,7 +149,6 @@ def test_a_second_build_is_byte_identical(built_site: Path, tmp_path: Path) -> N
 
 @pytest.mark.slow
 def test_a_published_build_has_a_full_sitemap(tmp_path: Path) -> None:
-    import re
 
     root = copy_project(tmp_path / "published")
     # whatever reviews the data holds, one product reviewed on a known day and one never
@@ -233,7 +223,6 @@ def test_glossary_terms_are_tooltips_in_running_chinese_text(built_site: Path) -
 
 
 def test_pages_with_questions_carry_faq_structured_data(built_site: Path) -> None:
-    import json
 
     page = _soup(built_site / "products/huabei/index.html")
     [script] = page.find_all("script", type="application/ld+json")

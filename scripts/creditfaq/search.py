@@ -170,7 +170,8 @@ def lexicon(products: list[Product], vocabulary: SearchVocabulary | None, glossa
 # (they are on the regulations page, which is indexed), the notes every page has, the general
 # practice every product page shows, the footnotes' source titles. Left in, a query for any
 # law word matched forty product pages alike.
-SEARCH_EXCLUDE = (".cf-laws", ".cf-boilerplate", "details.cf-general", ".footnote", ".md-source-file")
+SEARCH_EXCLUDE = (".cf-laws", ".cf-boilerplate", "details.cf-general", ".footnote", ".md-source-file",
+                  ".headerlink")  # the heading's # permalink, which would end every title
 
 
 def build_index(site: Path) -> str | None:
