@@ -130,6 +130,15 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
         lambda p: (p / TOPIC).write_bytes("product: 花呗\n".encode("gbk")),
         TOPIC, None, r"文件不是 UTF-8 编码.*另存为 UTF-8",
     ),
+    "search page that does not exist": (
+        lambda p: (p / "data/search.yml").write_text(
+            "pages:\n- page: topics/no-such-topic\n  words: [协商]\n", encoding="utf-8"),
+        "data/search.yml", "topics/no-such-topic", r"pages\[0\]\.page: 网站上没有 `topics/no-such-topic` 这个读者页面",
+    ),
+    "search synonym without words": (
+        lambda p: (p / "data/search.yml").write_text("synonyms:\n- means: 协商还款\n  words: []\n", encoding="utf-8"),
+        "data/search.yml", "words: []", r"synonyms\[0\]\.words",
+    ),
 }
 
 

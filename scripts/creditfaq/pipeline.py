@@ -522,6 +522,20 @@ def check(project: Project) -> tuple[Corpus, list[Problem]]:
                     continue
                 problems.append(Problem(project.rel(file), *corpus.located[name].where((key_, i, "regulations", j)),
                                         f"{key_}[{i}].regulations[{j}]", why))
+    # the search's pages must be pages the site has for readers
+    if corpus.search and "search" in corpus.located:
+        from .rules import TOPIC_PAGES
+
+        readers_pages = ({f"products/{pid}" for pid in corpus.topics} | {"topics/overdue-days"}
+                         | {f"topics/{slug}" for slug, *_ in TOPIC_PAGES}
+                         | {"self-check", "regulations", "glossary", "questions", "products", "topics", "articles"})
+        for i, entry in enumerate(corpus.search.pages):
+            if entry.page.strip("/") not in readers_pages:
+                problems.append(Problem(project.rel(project.data / "search.yml"),
+                                        *corpus.located["search"].where(("pages", i, "page")), f"pages[{i}].page",
+                                        say(f"网站上没有 `{entry.page}` 这个读者页面：请写产品或专题页面的网址路径，"
+                                            "例如 `products/huabei`、`topics/xieshang-huankuan`、`self-check`",
+                                            f"the site has no reader page `{entry.page}`")))
     claim_owner: dict[str, str] = {}
     today = build_date()
     for product, topic in corpus.topics.items():

@@ -550,7 +550,7 @@ NEAR_DUPLICATE_MIN = 0.8
 
 # --- Search ---------------------------------------------------------------------------------
 
-# Domain words jieba must keep whole (besides every product name and alias).
+# Domain words the search's lexicon knows as words (besides every product name and alias).
 SEARCH_TERMS = ("征信", "上征信", "征信报告", "征信记录", "信用报告", "逾期", "催收", "爆通讯录", "协商还款",
                 "个性化分期", "停息挂账", "最低还款", "宽限期", "容时容差", "违约金", "罚息", "滞纳金",
                 "第三方催收", "上门催收", "律师函", "异议申请", "信用修复", "不良记录", "逾期记录")

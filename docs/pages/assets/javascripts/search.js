@@ -463,6 +463,14 @@
       });
     }).catch(function (err) {
       if (mine !== latest) return;
+      if (status.getAttribute("data-state") === "partial") {
+        // the lexicon's pages stay: only the full-text part is missing (as in `make serve`,
+        // which builds no index)
+        var note = el("p", "cf-search__note", "全文搜索暂时用不了，上面只列出了产品和专题页面。");
+        out.appendChild(note);
+        status.setAttribute("data-state", "done");
+        return;
+      }
       status.textContent = "搜索暂时用不了（" + err.message + "）。可以从产品列表、专题或读者常问找起。";
       status.setAttribute("data-query", query);
       status.setAttribute("data-state", "error");
