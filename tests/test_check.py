@@ -135,6 +135,11 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str, str]] = {
             "pages:\n- page: topics/no-such-topic\n  words: [协商]\n", encoding="utf-8"),
         "data/search.yml", "topics/no-such-topic", r"pages\[0\]\.page: 网站上没有 `topics/no-such-topic` 这个读者页面",
     ),
+    "search word that is empty": (
+        lambda p: (p / "data/search.yml").write_text("synonyms:\n- means: 刑事责任\n  words: [坐牢, \"\"]\n",
+                                                     encoding="utf-8"),
+        "data/search.yml", 'words: [坐牢, ""]', r"synonyms\[0\]\.words\[1\]",
+    ),
     "search synonym without words": (
         lambda p: (p / "data/search.yml").write_text("synonyms:\n- means: 协商还款\n  words: []\n", encoding="utf-8"),
         "data/search.yml", "words: []", r"synonyms\[0\]\.words",

@@ -257,3 +257,35 @@ def test_the_home_page_box_opens_the_search_page_with_the_query(browser, origin:
         assert p.locator(".cf-search__item").first.get_attribute("data-path") == "products/jd-baitiao/"
     finally:
         context.close()
+
+
+# How a query is read: each a shape readers type (names from data/products.yml).
+READINGS = [
+    ("支付宝7天备用金逾期", {"products": ["支付宝备用金"], "days": []}),  # a name with a day count inside
+    ("逾期360天", {"products": [], "days": [360]}),  # a day count is not the brand 360
+    ("信用卡逾期三个月", {"products": ["信用卡"], "days": [90]}),  # counted once
+    ("2023年逾期", {"days": []}),  # a year is a date, not a time overdue
+    ("12月份逾期", {"days": []}),
+    ("花被逾期了怎么办", {"products": ["花呗"]}),  # one character typed for another of the same sound
+    ("jie bei逾期", {"products": ["借呗"]}),  # pinyin with a space
+    ("月付逾期", {"products": ["美团月付", "抖音月付"]}),  # a short name two products share
+    ("逾期会影响房贷吗", {"oos": False}),  # what an overdue affects is no subject
+    ("房贷逾期", {"oos": True}),
+    ("停息挂账怎么办理", {"oos": False}),  # 办理, but about negotiating repayment
+    ("借呗怎么开通", {"oos": True}),
+]
+
+
+@needs_browser
+def test_queries_are_read_as_readers_mean_them(page) -> None:
+    got = page.evaluate("""async (qs) => {
+        const out = [];
+        for (const q of qs) {
+            const a = await window.creditfaqSearch.analyse(q);
+            out.push({products: a.products.map(p => p.name), days: a.days, oos: a.outOfScope});
+        }
+        return out;
+    }""", [q for q, _ in READINGS])
+    wrong = [(q, {k: reading[k] for k in want}, want) for (q, want), reading in zip(READINGS, got, strict=True)
+             if any(reading[k] != v for k, v in want.items())]
+    assert not wrong, wrong

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
 from .lang import say
 from .rules import ACTIONS, CHANNELS, HEDGES
@@ -165,11 +165,15 @@ class Glossary(Record):
     terms: list[GlossaryTerm]
 
 
+# a word of data/search.yml: an empty one would match every query
+SearchWord = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
 class SearchSynonym(Record):
     """Readers' words for what the pages call `means`: a search for any of them also looks for it."""
 
-    means: str = Field(min_length=1)
-    words: list[str] = Field(min_length=1)
+    means: SearchWord
+    words: list[SearchWord] = Field(min_length=1)
 
 
 class SearchPage(Record):
@@ -177,15 +181,15 @@ class SearchPage(Record):
     (products/huabei, topics/bao-tongxunlu, self-check)."""
 
     page: str = Field(pattern=r"^[a-z0-9][a-z0-9/-]*$")
-    words: list[str] = Field(min_length=1)
+    words: list[SearchWord] = Field(min_length=1)
 
 
 class OutOfScope(Record):
     """What the site does not cover: `subjects` always, `actions` only without an in-scope word."""
 
     answer: str = Field(min_length=1)
-    subjects: list[str] = []
-    actions: list[str] = []
+    subjects: list[SearchWord] = []
+    actions: list[SearchWord] = []
 
 
 class SearchVocabulary(Record):
@@ -194,7 +198,7 @@ class SearchVocabulary(Record):
     synonyms: list[SearchSynonym] = []
     pages: list[SearchPage] = []
     out_of_scope: OutOfScope | None = None
-    question_words: list[str] = []
+    question_words: list[SearchWord] = []
 
 
 class GuidanceRule(Record):

@@ -522,13 +522,13 @@ def check(project: Project) -> tuple[Corpus, list[Problem]]:
                     continue
                 problems.append(Problem(project.rel(file), *corpus.located[name].where((key_, i, "regulations", j)),
                                         f"{key_}[{i}].regulations[{j}]", why))
-    # the search's pages must be pages the site has for readers
+    # the search's pages must be pages the site has for readers (those the lexicon can list)
     if corpus.search and "search" in corpus.located:
-        from .rules import TOPIC_PAGES
+        from .search import search_targets
 
-        readers_pages = ({f"products/{pid}" for pid in corpus.topics} | {"topics/overdue-days"}
-                         | {f"topics/{slug}" for slug, *_ in TOPIC_PAGES}
-                         | {"self-check", "regulations", "glossary", "questions", "products", "topics", "articles"})
+        names = {p.id: p.name for p in corpus.products.products} if corpus.products else {}
+        readers_pages = {path.strip("/") for path in search_targets({pid: names[pid] for pid in corpus.topics
+                                                                     if pid in names})}
         for i, entry in enumerate(corpus.search.pages):
             if entry.page.strip("/") not in readers_pages:
                 problems.append(Problem(project.rel(project.data / "search.yml"),

@@ -20,7 +20,7 @@ from .model import (ANSWERED_IN, SECTIONS, Claim, GlossaryTerm, GuidanceRule, Ov
 from .rules import ACTION_PHRASES, COMPARE_DAYS, GENERAL, GENERAL_LABEL, TOPIC_PAGES
 from .days import days_label
 from .publish import published
-from .search import LEXICON, lexicon
+from .search import LEXICON, lexicon, search_targets
 from .text import is_traditional, short_hash, to_simplified
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
@@ -798,18 +798,6 @@ def search_page() -> str:
               '<a href="../topics/">专题</a>或<a href="../questions/">读者常问</a>找起。</noscript>\n')
 
 
-def search_targets(with_topic: list[tuple[Product, TopicFile]]) -> dict[str, tuple[str, str]]:
-    """The pages a query can be about, path → (title, kind), for the search's lexicon."""
-    pages = {f"products/{p.id}/": (f"{p.name}逾期会怎样？", "product") for p, _ in with_topic}
-    pages["topics/overdue-days/"] = ("逾期几天会怎样：各产品逾期时间线对比", "topic")
-    pages.update({f"topics/{slug}/": (title, "topic") for slug, title, _, _ in TOPIC_PAGES})
-    pages.update({"self-check/": ("逾期自查：逾期几天了，会怎样？", "tool"),
-                  "regulations/": ("法律法规与监管规定", "reference"), "glossary/": ("术语表", "reference"),
-                  "questions/": ("读者常问的问题", "index"), "products/": ("产品列表", "index"),
-                  "topics/": ("专题", "index")})
-    return pages
-
-
 def regulations_page(regulations: list[Regulation], gl: Glossary = NO_GLOSSARY, today: dt.date | None = None) -> str:
     parts = [front_matter("reference", title="法律法规与监管规定",
                           description="本站引用的征信、催收与投诉相关法律条文和监管规定，注明可信度。"),
@@ -888,7 +876,8 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     if glossary:
         files["glossary.md"] = glossary_page(list(glossary), list(regulations))
     files["search.md"] = search_page()
-    files[LEXICON] = json.dumps(lexicon(products, vocabulary, list(glossary), search_targets(with_topic)),
+    targets = search_targets({p.id: p.name for p, _ in with_topic})
+    files[LEXICON] = json.dumps(lexicon(products, vocabulary, list(glossary), targets),
                                 ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
     files[SELF_CHECK_DATA] = self_check_data(with_topic, article_by_id, list(regulations), guidance)
     files[LASTMOD] = json.dumps({f"products/{p.id}/": t.reviewed.isoformat() for p, t in with_topic if t.reviewed},

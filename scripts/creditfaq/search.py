@@ -102,6 +102,28 @@ def traditional_table(chars: set[str]) -> list[str]:
     return ["".join(trad), "".join(simp)]
 
 
+# The pages a query can be about besides products and topics: path → (title, kind).
+READER_PAGES = {
+    "self-check/": ("逾期自查：逾期几天了，会怎样？", "tool"),
+    "regulations/": ("法律法规与监管规定", "reference"),
+    "glossary/": ("术语表", "reference"),
+    "questions/": ("读者常问的问题", "index"),
+    "products/": ("产品列表", "index"),
+    "topics/": ("专题", "index"),
+}
+
+
+def search_targets(product_pages: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """The pages a query can be about, path → (title, kind): `product_pages` (id → name) are
+    the products that have a page. The lexicon lists them; check refuses any other page in
+    data/search.yml."""
+    pages = {f"products/{pid}/": (f"{name}逾期会怎样？", "product") for pid, name in product_pages.items()}
+    pages["topics/overdue-days/"] = ("逾期几天会怎样：各产品逾期时间线对比", "topic")
+    pages.update({f"topics/{slug}/": (title, "topic") for slug, title, _, _ in TOPIC_PAGES})
+    pages.update(READER_PAGES)
+    return pages
+
+
 def lexicon(products: list[Product], vocabulary: SearchVocabulary | None, glossary: list[GlossaryTerm],
             pages: dict[str, tuple[str, str]]) -> dict:
     """Everything search.js needs besides Pagefind's index. `pages`: path → (title, kind) of
@@ -134,12 +156,14 @@ def lexicon(products: list[Product], vocabulary: SearchVocabulary | None, glossa
     synonyms: dict[str, str] = {}
     for group in vocabulary.synonyms:
         for w in group.words:
-            synonyms.setdefault(simp(w).lower(), simp(group.means).lower())
+            if w.strip():
+                synonyms.setdefault(simp(w).lower(), simp(group.means).lower())
     page_words: dict[str, list[str]] = {}
     for entry in vocabulary.pages:
         path = entry.page.strip("/") + "/"
         for w in entry.words:
-            page_words.setdefault(simp(w).lower(), []).append(path)
+            if w.strip() and path in pages:
+                page_words.setdefault(simp(w).lower(), []).append(path)
     for slug, title, _, _ in TOPIC_PAGES:  # a topic page answers its own title
         page_words.setdefault(simp(title).lower(), []).append(f"topics/{slug}/")
     terms = sorted({simp(t).lower() for t in (*SEARCH_TERMS, *IN_SCOPE, *synonyms.values(), *page_words,
@@ -177,30 +201,41 @@ SEARCH_EXCLUDE = (".cf-laws", ".cf-boilerplate", "details.cf-general", ".footnot
 def build_index(site: Path) -> str | None:
     """Pagefind over the built site (the pages that carry data-pagefind-body). None when done,
     else what went wrong."""
-    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", str(site), "--quiet",
+    import importlib.util
+
+    if importlib.util.find_spec("pagefind_bin_extended") is None:
+        # the plain binary has no Chinese word segmentation: an index built with it finds little
+        return "pagefind_bin_extended is not installed (pip install 'pagefind[extended]'; make site does it)"
+    # run in the site folder, so that no pagefind.yml of the caller's folder is read
+    done = subprocess.run([sys.executable, "-m", "pagefind", "--site", ".", "--quiet",
                            *(arg for sel in SEARCH_EXCLUDE for arg in ("--exclude-selectors", sel))],
-                          capture_output=True, text=True)
+                          cwd=site, capture_output=True, text=True)
     if done.returncode != 0:
         return (done.stderr or done.stdout).strip()[-2000:] or f"pagefind exited with {done.returncode}"
-    preload_index(site)
-    return None
+    return preload_index(site)
 
 
 PRELOAD_MARK = "<!-- cf-pagefind-preload: the index's metadata and WebAssembly, named once the index is built -->"
 
 
-def preload_index(site: Path) -> None:
+def preload_index(site: Path) -> str | None:
     """The search page asks for the index's metadata and WebAssembly with the page itself:
     their names (a hash, the language) are known only now, after Pagefind has run. Without
     this they come two round trips later, after pagefind.js and its entry file."""
+    import html
     import json
 
     page = site / "search" / "index.html"
-    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
-    links = []
-    for lang in entry.get("languages", {}).values():
-        for name in (f"pagefind.{lang['hash']}.pf_meta", f"wasm.{lang.get('wasm') or 'unknown'}.pagefind"):
-            links.append(f'<link rel="preload" href="../pagefind/{name}" as="fetch" crossorigin>')
-    if page.is_file():
-        html = page.read_text(encoding="utf-8")
-        page.write_text(html.replace(PRELOAD_MARK, "\n    ".join(links)), encoding="utf-8")
+    try:
+        entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+        names = [name for lang in entry["languages"].values()
+                 for name in (f"pagefind.{lang['hash']}.pf_meta", f"wasm.{lang.get('wasm') or 'unknown'}.pagefind")]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as e:
+        return f"Pagefind's entry file is not as expected ({e!r}): a Pagefind version this code does not know?"
+    missing = [n for n in names if not (site / "pagefind" / n).is_file()]
+    text = page.read_text(encoding="utf-8") if page.is_file() else ""
+    if missing or PRELOAD_MARK not in text:
+        return f"the search page or the index is not as expected (missing: {missing or PRELOAD_MARK})"
+    links = [f'<link rel="preload" href="../pagefind/{html.escape(n)}" as="fetch" crossorigin>' for n in names]
+    page.write_text(text.replace(PRELOAD_MARK, "\n    ".join(links)), encoding="utf-8")
+    return None

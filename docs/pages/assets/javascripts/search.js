@@ -15,7 +15,14 @@
   var form = document.querySelector("form.cf-search");
   var status = document.getElementById("cf-search-status");
   if (form && !status) {
-    // a search box elsewhere (the home page) opens the search page with the query
+    // a search box elsewhere (the home page) opens the search page with the query; tapped
+    // before this script arrived, it reloaded the page with ?q=, which is passed on here
+    var early = new URL(location.href).searchParams.get("q");
+    if (early) {
+      var onward = new URL(form.getAttribute("data-search-page"), location.href);
+      onward.searchParams.set("q", early);
+      location.replace(onward.href);
+    }
     form.addEventListener("submit", function (e) {
       e.preventDefault();
       var q = form.querySelector("input").value.trim();
@@ -29,16 +36,27 @@
   var out = document.getElementById("cf-search-results");
   var indexBase = new URL(status.getAttribute("data-index"), location.href);
   var siteBase = new URL("../", indexBase);
-  var lexiconReady = fetch(new URL(status.getAttribute("data-lexicon"), location.href))
-    .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
-    .then(prepare);
-  var pagefindReady = null;
+  var lexiconReady = null, pagefindReady = null, attempts = 0;
+
+  function lexicon() {
+    // fetched once; after a failure (a dropped connection) the next search asks again
+    if (!lexiconReady) {
+      lexiconReady = fetch(new URL(status.getAttribute("data-lexicon"), location.href))
+        .then(function (r) { if (!r.ok) throw new Error(r.status); return r.json(); })
+        .then(prepare)
+        .catch(function (err) { lexiconReady = null; throw err; });
+    }
+    return lexiconReady;
+  }
 
   function pagefind() {
     if (!pagefindReady) {
-      pagefindReady = import(new URL("pagefind.js", indexBase).href).then(function (pf) {
-        return pf.options({ noWorker: true, excerptLength: 36 }).then(function () { return pf; });
-      });
+      // a failed import() stays failed for its address: a retry asks for another one
+      var url = new URL("pagefind.js", indexBase);
+      if (attempts++) url.searchParams.set("retry", attempts);
+      pagefindReady = import(url.href).then(function (pf) {
+        return pf.options({ noWorker: true, excerptLength: 36, basePath: indexBase.pathname }).then(function () { return pf; });
+      }).catch(function (err) { pagefindReady = null; throw err; });
     }
     return pagefindReady;
   }
@@ -107,25 +125,24 @@
     return seen ? n + cur : null;
   }
 
-  var NUMBER = "([0-9]+|[零〇一二两俩三四五六七八九十百]+|半)";
+  var NUMBER = "([0-9]{1,4}|[零〇一二两俩三四五六七八九十百]+|半)";
+  // unit, days per unit, the most units that are a time overdue (2023年 and 12月份 are dates)
   var UNITS = [
-    [new RegExp(NUMBER + "个?多?(?:月)"), 30],
-    [new RegExp(NUMBER + "个?多?(?:星期|礼拜|周)"), 7],
-    [new RegExp(NUMBER + "多?年"), 365],
-    [new RegExp("第?" + NUMBER + "多?(?:天|日)"), 1],
+    [new RegExp(NUMBER + "个?多?月(?!份)", "g"), 30, 36],
+    [new RegExp(NUMBER + "个?多?(?:星期|礼拜|周)", "g"), 7, 52],
+    [new RegExp(NUMBER + "多?年", "g"), 365, 10],
+    [new RegExp("第?" + NUMBER + "多?(?:天|日)", "g"), 1, 3650],
   ];
 
   function readDays(q) {
-    // → [query with day counts written as N天, the days]
+    // → [the query without its day counts, the days]; each count is taken out once
     var days = [];
     UNITS.forEach(function (u) {
-      var re = new RegExp(u[0].source, "g");
-      q = q.replace(re, function (m, num) {
+      q = q.replace(u[0], function (m, num) {
         var n = /^[0-9]+$/.test(num) ? parseInt(num, 10) : chineseNumber(num);
-        if (n === null) return m;
-        var d = Math.round(n * u[1]);
-        days.push(d);
-        return " " + d + "天 ";
+        if (n === null || n > u[2]) return m;
+        days.push(Math.round(n * u[1]));
+        return " ";
       });
     });
     if (/第二天|次日|隔天/.test(q)) days.push(2);
@@ -143,13 +160,22 @@
     products.forEach(function (p) { if (found.indexOf(p) < 0) found.push(p); });
   }
 
+  // a name that begins or ends with a digit is not part of a number or a day count: 360 in
+  // 360借条, not in 逾期360天
+  var NUMBER_AROUND = /[0-9天日个月年周号期]/;
+
   function findNames(lex, q, found) {
     // exact names and aliases, longest first; the matched text is taken out of the query
     lex.names.forEach(function (n) {
-      var at = q.indexOf(n.text);
-      if (at >= 0) {
+      var from = 0, at;
+      while ((at = q.indexOf(n.text, from)) >= 0) {
+        var end = at + n.text.length;
+        var clash = (/^[0-9]/.test(n.text) && at > 0 && /[0-9]/.test(q[at - 1])) ||
+          (/[0-9]$/.test(n.text) && end < q.length && NUMBER_AROUND.test(q[end]));
+        if (clash) { from = at + 1; continue; }
         addAll(found, n.products);
-        q = q.slice(0, at) + " " + q.slice(at + n.text.length);
+        q = q.slice(0, at) + " " + q.slice(end);
+        from = at + 1;
       }
     });
     return q;
@@ -202,11 +228,9 @@
   function analyse(lex, query) {
     var q = fold(lex, query);
     var products = [], words = [], pages = {};
-    var r = readDays(q);
-    q = r[0];
-    var days = r[1];
-    q = readPinyin(lex, q);
+    // names first (支付宝7天备用金, e招贷), then pinyin for what is left, then words, then days
     q = findNames(lex, q, products);
+    q = findNames(lex, readPinyin(lex, q), products);
     // the site's words and readers' words for them, longest first
     // a page's weight for the query: its most specific (longest) word, then how many
     function point(p, word) {
@@ -236,6 +260,9 @@
         q = q.slice(0, at) + " " + q.slice(at + w.length);
       }
     });
+    var r = readDays(q);
+    q = r[0];
+    var days = r[1];
     // typos of product names, then of the site's words
     q = findTypos(lex, q, lex.names, function (t) { addAll(products, t.products); });
     q = findTypos(lex, q, lex.wordList.map(function (w) { return { text: w }; }), function (t) { takeWord(t.text); });
@@ -245,9 +272,15 @@
     var oos = lex.out_of_scope;
     if (oos) {
       var folded = fold(lex, query);
-      var inScope = lex.in_scope.some(function (w) { return folded.indexOf(w) >= 0; }) || days.length > 0;
-      outOfScope = oos.subjects.some(function (w) { return folded.indexOf(w) >= 0; }) ||
-        (!inScope && oos.actions.some(function (w) { return folded.indexOf(w) >= 0; }));
+      var inScope = lex.in_scope.some(function (w) { return folded.indexOf(w) >= 0; }) || days.length > 0 ||
+        words.length > 0 || Object.keys(pages).length > 0;
+      // a subject is what the query is about (房贷逾期), not what an overdue may affect
+      // (逾期会影响房贷吗, 以后还能申请车贷吗)
+      var subject = oos.subjects.some(function (w) {
+        var at = folded.indexOf(w);
+        return at >= 0 && !/(影响|申请|办|以后|将来|买)[^，。？！\s]{0,2}$/.test(folded.slice(Math.max(0, at - 6), at));
+      });
+      outOfScope = subject || (!inScope && oos.actions.some(function (w) { return folded.indexOf(w) >= 0; }));
     }
     return { products: products, words: words, pages: pages, days: days, rest: rest, outOfScope: outOfScope };
   }
@@ -445,7 +478,7 @@
     history.replaceState(null, "", url.href);
     if (!query) { out.textContent = ""; status.textContent = ""; status.removeAttribute("data-query"); return; }
     status.setAttribute("data-state", "searching");
-    lexiconReady.then(function (lex) {
+    lexicon().then(function (lex) {
       // what the query is about is known from the lexicon alone: shown at once, and again
       // with the index's pages and excerpts when Pagefind has answered
       var a = analyse(lex, query);
@@ -471,7 +504,7 @@
         status.setAttribute("data-state", "done");
         return;
       }
-      status.textContent = "搜索暂时用不了（" + err.message + "）。可以从产品列表、专题或读者常问找起。";
+      status.textContent = "搜索暂时用不了（可能是网络断了），请稍后再试。也可以从下面的页面找起。";
       status.setAttribute("data-query", query);
       status.setAttribute("data-state", "error");
       out.textContent = "";
@@ -491,13 +524,19 @@
   input.addEventListener("compositionend", function () { composing = false; soon(); });
   input.addEventListener("change", soon);
   // the search page is opened to search: Pagefind starts loading at once, while the reader types
-  pagefind().then(function (pf) { return pf.init && pf.init(); }).catch(function () { pagefindReady = null; });
-  form.addEventListener("submit", function (e) { e.preventDefault(); clearTimeout(timer); run(); });
+  pagefind().then(function (pf) { return pf.init && pf.init(); }).catch(function () { /* the first search asks again */ });
+  lexicon().catch(function () { /* the first search asks again */ });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    clearTimeout(timer);
+    input.blur();  // the phone's keyboard would cover the results
+    run();
+  });
   var initial = new URL(location.href).searchParams.get("q");
   if (initial) { input.value = initial; run(); }
 
   // for the tests and for a curious reader's console: how a query was read
   window.creditfaqSearch = {
-    analyse: function (q) { return lexiconReady.then(function (lex) { return analyse(lex, q); }); },
+    analyse: function (q) { return lexicon().then(function (lex) { return analyse(lex, q); }); },
   };
 })();
