@@ -781,7 +781,7 @@ def search_form(page: str, autofocus: bool = False) -> str:
     return (f'<form class="cf-search" data-search-page="{attr(page)}" role="search">\n'
             '<label for="cf-search-q" class="cf-search__label">搜索本站</label>\n'
             '<input id="cf-search-q" class="cf-search__input" type="search" name="q" enterkeyhint="search" '
-            f'autocomplete="off" placeholder="例如：花呗逾期3天会上征信吗"{focus}>\n'
+            f'autocomplete="off" placeholder="例如：花呗逾期3天"{focus}>\n'
             '<button type="submit" class="md-button md-button--primary">搜索</button>\n'
             "</form>\n")
 
