@@ -183,3 +183,27 @@ def test_python_dash_m_and_console_script_agree(project: Path) -> None:
     assert out.returncode == 0
     for verb in ("ingest", "extract", "check", "render", "build", "serve"):
         assert verb in out.stdout
+
+
+def test_a_rebuild_with_nothing_changed_keeps_the_site_and_any_change_rebuilds_it(project: Path) -> None:
+    assert run(project, "build").returncode == 0
+    index = project / "site" / "index.html"
+    built = index.stat().st_mtime_ns
+    assert run(project, "build").returncode == 0
+    assert index.stat().st_mtime_ns == built  # mkdocs did not run again
+    guide = project / "docs" / "pages" / "contributing.md"
+    guide.write_text(guide.read_text(encoding="utf-8") + "\n编辑新加的一句话。\n", encoding="utf-8")
+    assert run(project, "build").returncode == 0
+    assert "编辑新加的一句话" in (project / "site" / "contributing" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_cached_cleaning_that_cannot_be_read_is_cleaned_again(project: Path) -> None:
+    assert run(project, "ingest").returncode == 0
+    article = next((project / "data" / "articles").glob("*.yml"))
+    before = article.read_text(encoding="utf-8")
+    cached = sorted((project / ".creditfaq-cache" / "clean").glob("*.json"))
+    assert cached, "ingest keeps no cleaning cache"
+    for path in cached:
+        path.write_text("{not json", encoding="utf-8")
+    assert run(project, "ingest").returncode == 0
+    assert article.read_text(encoding="utf-8") == before

@@ -6,6 +6,7 @@ Each verb returns the problems it found instead of raising; the CLI prints them.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -26,7 +27,7 @@ from .model import (Defect, Glossary, GuidanceFile, Paragraph, ProductRegistry, 
                     SourceArticle, TopicFile)
 from .readers import READERS, SourceError
 from .render import LASTMOD, render_site
-from .store import Project, load_model, sync_tree, write_record
+from .store import Project, load_model, save_memo, sync_tree, write_record
 from .text import decode, short_hash
 from .lang import listing, say
 from .yamlio import Located, Problem
@@ -266,6 +267,46 @@ def _source_id(path: Path, rel: str, sha256: str, existing: dict[str, SourceArti
     return article_id_for(path.name)
 
 
+# Cleaning a source is a function of its bytes, its name and the code: the result is kept in
+# .creditfaq-cache/ (git-ignored) under a key of all three, so a rebuild cleans only what changed.
+CACHE = ".creditfaq-cache"
+
+
+@functools.lru_cache(maxsize=1)
+def _code_version() -> str:
+    """A hash of the package's code and the versions of the libraries cleaning uses: any change
+    to either makes every cached cleaning stale."""
+    from importlib.metadata import version
+
+    h = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    for dist in ("beautifulsoup4", "lxml", "opencc-python-reimplemented", "pydantic"):
+        try:
+            h.update(f"{dist}={version(dist)}".encode())
+        except Exception:  # noqa: BLE001 - a library missing from the metadata: no version to add
+            h.update(dist.encode())
+    return h.hexdigest()[:16]
+
+
+def _cleaned(project: Project, path: Path, text: str, aid: str, rel: str, sha: str, encoding: str) -> SourceArticle:
+    key = hashlib.sha256("\0".join((_code_version(), sha, aid, rel, encoding)).encode()).hexdigest()[:32]
+    cached = project.root / CACHE / "clean" / f"{key}.json"
+    try:
+        return SourceArticle.model_validate_json(cached.read_bytes())
+    except (OSError, ValueError):
+        pass  # not there, or not readable: clean it again
+    article = clean(READERS[path.suffix.lower()](text), article_id=aid, source=rel, sha256=sha, encoding=encoding)
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(article.model_dump_json(), encoding="utf-8")
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # a read-only checkout: no cache, the same result
+    return article
+
+
 def ingest(project: Project) -> tuple[list[IngestRow], list[Problem], list[Problem]]:
     """Clean every source into its article (staged, not written). Problems with a source
     skip that source, whose article stays as it was; problems with an article file stop
@@ -305,7 +346,7 @@ def ingest(project: Project) -> tuple[list[IngestRow], list[Problem], list[Probl
             continue
         ids[aid] = rel
         try:
-            article = clean(READERS[path.suffix.lower()](text), article_id=aid, source=rel, sha256=sha, encoding=encoding)
+            article = _cleaned(project, path, text, aid, rel, sha, encoding)
         except (SourceError, ValueError) as exc:
             problems.append(Problem(rel, 1, 1, "", _source_error(exc)))
             continue
@@ -344,6 +385,7 @@ def ingest(project: Project) -> tuple[list[IngestRow], list[Problem], list[Probl
         row.new = not target.exists()
         row.written = write_record(project, target, article, ARTICLE_HEADER, OLD_HEADERS)
         rows.append(row)
+    save_memo(project)
     return rows, problems, warnings
 
 
@@ -654,9 +696,37 @@ def quiet_mkdocs(output: str) -> str:
     return "".join(line for line in output.splitlines(keepends=True) if not _MKDOCS_CHATTER.match(line))
 
 
+def _site_stamp(project: Project, env: dict[str, str]) -> str:
+    """Everything the built site is made from: the generated pages, the configuration and theme
+    overrides, the code, the libraries that build it, the address and date it is built for."""
+    from importlib.metadata import version
+
+    h = hashlib.sha256(_code_version().encode())
+    for dist in ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "pagefind-bin-extended"):
+        try:
+            h.update(f"{dist}={version(dist)}\0".encode())
+        except Exception:  # noqa: BLE001 - not installed: nothing to add
+            h.update(dist.encode())
+    for key in ("CREDITFAQ_SITE_URL", "SOURCE_DATE_EPOCH"):
+        h.update(f"{key}={env.get(key, '')}\0".encode())
+    files = [project.root / "mkdocs.yml"]
+    for folder in (project.generated, project.root / "docs" / "overrides"):
+        if folder.is_dir():
+            files += sorted(p for p in folder.rglob("*") if p.is_file())
+    for path in files:
+        h.update(str(path.relative_to(project.root)).encode() + b"\0")
+        h.update(hashlib.sha256(path.read_bytes()).digest())
+    return h.hexdigest()
+
+
+SITE_STAMP = f"{CACHE}/site.stamp"
+
+
 def mkdocs_build(project: Project, site_dir: Path | None = None, verbose: bool = False) -> int:
     """mkdocs build --strict into a new folder beside the site, the checks, and only then the
-    new site in place of the old: a failed build leaves the old site as it was."""
+    new site in place of the old: a failed build leaves the old site as it was. When nothing
+    the site is made from changed since the last build of `site/`, that site is kept as it is
+    (builds are reproducible: it is what mkdocs would write again)."""
     import shutil
     import tempfile
 
@@ -664,6 +734,11 @@ def mkdocs_build(project: Project, site_dir: Path | None = None, verbose: bool =
     if epoch := source_date_epoch(project):
         env["SOURCE_DATE_EPOCH"] = epoch
     site = site_dir or project.site
+    stamp_file = project.root / SITE_STAMP
+    stamp = _site_stamp(project, env) if site_dir is None else None
+    if stamp and (site / "index.html").is_file() and stamp_file.is_file() \
+            and stamp_file.read_text(encoding="utf-8").strip() == stamp:
+        return 0
     site.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(dir=site.parent, prefix=f".{site.name}.building-"))
     try:
@@ -704,6 +779,12 @@ def mkdocs_build(project: Project, site_dir: Path | None = None, verbose: bool =
         os.replace(building, site)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
+        if stamp:
+            try:
+                stamp_file.parent.mkdir(parents=True, exist_ok=True)
+                stamp_file.write_text(stamp + "\n", encoding="utf-8")
+            except OSError:
+                pass  # no stamp: the next build builds again
         return 0
     finally:
         if building.exists():

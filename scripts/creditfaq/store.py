@@ -6,6 +6,8 @@ Every other module works on records; this one and the CLI touch files.
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import json
 import os
 import re
 import sys
@@ -35,6 +37,8 @@ class Project:
     root: Path
     # path → staged content (None: staged for deletion)
     staged: dict[Path, bytes | None] = field(default_factory=dict, compare=False, repr=False)
+    # caches a run keeps in memory (write_record's memo), by name
+    caches: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def find(cls, start: Path | None = None) -> "Project":
@@ -362,16 +366,57 @@ def _ordered(value: Any) -> Any:
     return value
 
 
+# What write_record found the last time it compared a file with its record: path → the
+# file's hash and the record's. A file and a record both unchanged since need no YAML work
+# (at 1,000 articles that comparison was most of a rebuild's ingest). A cache only: keyed on
+# the file's bytes as they are on disk, a stale or lost entry just means comparing again.
+WRITTEN_MEMO = ".creditfaq-cache/written.json"
+
+
+def _memo(project: Project) -> dict[str, list[str]]:
+    memo = project.caches.get("written")
+    if memo is None:
+        try:
+            memo = json.loads((project.root / WRITTEN_MEMO).read_text(encoding="utf-8"))
+            if not isinstance(memo, dict):
+                memo = {}
+        except (OSError, ValueError):
+            memo = {}
+        project.caches["written"] = memo
+    return memo
+
+
+def save_memo(project: Project) -> None:
+    memo = project.caches.get("written")
+    if memo is None:
+        return
+    path = project.root / WRITTEN_MEMO
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps(memo, sort_keys=True), encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only checkout: no memo, the same result
+
+
 def write_record(project: Project, path: Path, record: BaseModel, header: str, replaces: tuple[str, ...] = ()) -> bool:
     """Stage a record as YAML, leaving out defaults a writer need not see. A file that exists
     may hold a writer's comments and ordering: it is updated in place, and a header creditfaq
     wrote in an earlier version (one of `replaces`) becomes `header`."""
     data = _ordered(record.model_dump(mode="python", exclude_defaults=True))
     if project.exists(path):
-        old = project.read_bytes(path).decode("utf-8")
+        raw = project.read_bytes(path)
+        old = raw.decode("utf-8")
         current = next((header + old[len(h):] for h in replaces if h and old.startswith(h)), old)
+        memo, key = _memo(project), project.rel(path)
+        data_hash = hashlib.sha256(json.dumps(data, sort_keys=True, default=str, ensure_ascii=False).encode()).hexdigest()
+        if current == old and memo.get(key) == [hashlib.sha256(raw).hexdigest(), data_hash]:
+            return project.stage(path, current)
         try:
             if yaml.load(current, Loader=SafeLoader) == yaml.load(dump(data), Loader=SafeLoader):
+                if current == old:
+                    memo[key] = [hashlib.sha256(raw).hexdigest(), data_hash]
                 return project.stage(path, current)
             return project.stage(path, update(current, data))
         except Exception:  # noqa: BLE001 - a file ruamel cannot round-trip is written afresh
