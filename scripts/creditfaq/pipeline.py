@@ -736,8 +736,11 @@ def mkdocs_build(project: Project, site_dir: Path | None = None, verbose: bool =
     site = site_dir or project.site
     stamp_file = project.root / SITE_STAMP
     stamp = _site_stamp(project, env) if site_dir is None else None
-    if stamp and (site / "index.html").is_file() and stamp_file.is_file() \
+    # --verbose asks to see what mkdocs says: it then always runs
+    if stamp and not verbose and (site / "index.html").is_file() and stamp_file.is_file() \
             and stamp_file.read_text(encoding="utf-8").strip() == stamp:
+        print(say("build: 网页和设置都没有变化，site/ 保持上次构建的样子", "build: nothing the site is made of changed; site/ "
+                  "is as the last build left it"))
         return 0
     site.parent.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(dir=site.parent, prefix=f".{site.name}.building-"))
