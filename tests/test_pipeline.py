@@ -207,3 +207,25 @@ def test_a_cached_cleaning_that_cannot_be_read_is_cleaned_again(project: Path) -
         path.write_text("{not json", encoding="utf-8")
     assert run(project, "ingest").returncode == 0
     assert article.read_text(encoding="utf-8") == before
+
+
+def test_a_data_file_read_again_in_one_run_is_read_as_it_now_is(project: Path) -> None:
+    from creditfaq.model import Glossary
+    from creditfaq.store import Project, load_model
+
+    p = Project(project)
+    path = project / "data" / "glossary.yml"
+    path.write_text("terms:\n- term: 宽限期\n  definition: 还款日后不算逾期的几天。\n  regulations: [some-rule]\n",
+                    encoding="utf-8")
+    first, _, problems = load_model(path, Glossary, p)
+    assert first is not None and not problems
+    again, _, _ = load_model(path, Glossary, p)
+    assert again == first
+    # staged content (what an earlier step of the run wrote) is what a later read sees
+    text = path.read_text(encoding="utf-8").replace("宽限期", "容时容差", 1)
+    p.stage(path, text)
+    changed, _, _ = load_model(path, Glossary, p)
+    assert changed is not None and changed.terms[0].term == "容时容差"
+    p.stage(path, text.replace("definition:", "definitio:", 1))
+    broken, _, problems = load_model(path, Glossary, p)
+    assert broken is None and problems  # a broken edit is not hidden by an earlier good read

@@ -323,6 +323,13 @@ def load_model(path: Path, model: type[M], project: Project) -> tuple[M | None, 
     except OSError as exc:
         return None, None, [Problem(file, 1, 1, "", say(f"无法读取这个文件（{exc.strerror}）：请检查文件是否存在、能否打开",
                                                         f"cannot read the file: {exc.strerror}"))]
+    # one run (a build: ingest, extract, check, render) reads the same files several times:
+    # a file read before with the same content is not parsed and validated again
+    memo = project.caches.setdefault("models", {})
+    key = (model.__name__, file, hashlib.sha256(text.encode("utf-8")).digest())
+    if key in memo:
+        record, located, problems = memo[key]
+        return record, located, list(problems)
     try:
         located, duplicates = load_located(text)
     except YamlSyntaxError as exc:
@@ -332,6 +339,7 @@ def load_model(path: Path, model: type[M], project: Project) -> tuple[M | None, 
         return None, located, problems + [Problem(file, 1, 1, "", say(
             "文件是空的：请恢复它的内容（`git checkout -- 文件名`），或者删去这个文件", "the file is empty"))]
     record, errors = validate(model, located, file)
+    memo[key] = (record, located, tuple(problems + errors))
     return record, located, problems + errors
 
 
