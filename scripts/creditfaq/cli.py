@@ -177,8 +177,18 @@ def _pipeline(project: Project, args: argparse.Namespace) -> tuple[int, bool]:
 
 
 def cmd_build(project: Project, args: argparse.Namespace) -> int:
-    from .pipeline import mkdocs_build
+    from .pipeline import BUILD_STAMP, build_stamp, mkdocs_build
 
+    # nothing a build reads changed since the last build that went through without a problem:
+    # the site is what this one would build (--verbose always builds, to show what it says)
+    stamp_file = project.root / BUILD_STAMP
+    stamp = build_stamp(project)
+    if not args.verbose and (project.site / "index.html").is_file() and (project.generated / "index.md").is_file() \
+            and stamp_file.is_file() and stamp_file.read_text(encoding="utf-8").strip() == stamp:
+        print(say(f"build: 自上次构建以来 data/ 和页面都没有改动，{project.site}/ 保持原样（要重新检查数据，运行 `make check`）",
+                  f"build: nothing changed since the last build; {project.site}/ is as it was (`make check` checks "
+                  "the data again)"))
+        return 0
     code, rendered = _pipeline(project, args)
     if not rendered:
         print(say("build: 什么都没有写入；请改正上面的问题，再构建一次",
@@ -195,6 +205,14 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
     if code:
         print(say("build: 上面报告的来源文章没有收进网站；请改正后再构建一次",
                   "build: built without the sources reported above; fix them and build again"), file=sys.stderr)
+    else:
+        # the stamp of what is on disk now, the build's own changes to data/ included: a
+        # build of exactly this writes nothing new
+        try:
+            stamp_file.parent.mkdir(parents=True, exist_ok=True)
+            stamp_file.write_text(build_stamp(project) + "\n", encoding="utf-8")
+        except OSError:
+            pass  # no stamp: the next build runs in full
     return code
 
 

@@ -720,6 +720,37 @@ def _site_stamp(project: Project, env: dict[str, str]) -> str:
 
 
 SITE_STAMP = f"{CACHE}/site.stamp"
+BUILD_STAMP = f"{CACHE}/build.stamp"
+
+
+def build_stamp(project: Project) -> str:
+    """Everything a whole build reads: data/, the hand-written pages, the configuration and
+    overrides, the code and libraries, the address, the date the pages are dated by and today's
+    date (reviews and rules are judged against it)."""
+    from importlib.metadata import version
+
+    h = hashlib.sha256(_code_version().encode())
+    for dist in ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "pagefind-bin-extended", "jieba",
+                 "pypinyin", "ruamel.yaml", "pyyaml"):
+        try:
+            h.update(f"{dist}={version(dist)}\0".encode())
+        except Exception:  # noqa: BLE001 - not installed: nothing to add
+            h.update(dist.encode())
+    for key in ("CREDITFAQ_SITE_URL", "CREDITFAQ_EDIT_URL"):
+        h.update(f"{key}={os.environ.get(key, '')}\0".encode())
+    h.update(f"epoch={source_date_epoch(project) or ''}\0today={build_date().isoformat()}\0".encode())
+    files = [project.root / "mkdocs.yml"]
+    for folder in (project.data, project.pages, project.root / "docs" / "overrides"):
+        if folder.is_dir():
+            files += sorted((p for p in folder.rglob("*") if p.is_file() or p.is_symlink()), key=lambda p: os.fsencode(p))
+    for path in files:
+        h.update(os.fsencode(path.relative_to(project.root)) + b"\0")
+        try:
+            h.update(hashlib.sha256(path.read_bytes()).digest() if not path.is_symlink()
+                     else os.fsencode(os.readlink(path)))
+        except OSError:
+            h.update(b"unreadable")
+    return h.hexdigest()
 
 
 def mkdocs_build(project: Project, site_dir: Path | None = None, verbose: bool = False) -> int:
