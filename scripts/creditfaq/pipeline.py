@@ -696,27 +696,40 @@ def quiet_mkdocs(output: str) -> str:
     return "".join(line for line in output.splitlines(keepends=True) if not _MKDOCS_CHATTER.match(line))
 
 
-def _site_stamp(project: Project, env: dict[str, str]) -> str:
-    """Everything the built site is made from: the generated pages, the configuration and theme
-    overrides, the code, the libraries that build it, the address and date it is built for."""
+def _stamp(dists: tuple[str, ...], values: dict[str, str], root: Path, files: list[Path]) -> str:
+    """A hash of the code, the versions of `dists`, `values` and the files (path and bytes)."""
     from importlib.metadata import version
 
     h = hashlib.sha256(_code_version().encode())
-    for dist in ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "pagefind-bin-extended"):
+    for dist in dists:
         try:
             h.update(f"{dist}={version(dist)}\0".encode())
         except Exception:  # noqa: BLE001 - not installed: nothing to add
             h.update(dist.encode())
-    for key in ("CREDITFAQ_SITE_URL", "SOURCE_DATE_EPOCH"):
-        h.update(f"{key}={env.get(key, '')}\0".encode())
-    files = [project.root / "mkdocs.yml"]
-    for folder in (project.generated, project.root / "docs" / "overrides"):
-        if folder.is_dir():
-            files += sorted(p for p in folder.rglob("*") if p.is_file())
-    for path in files:
-        h.update(str(path.relative_to(project.root)).encode() + b"\0")
-        h.update(hashlib.sha256(path.read_bytes()).digest())
+    for key, value in sorted(values.items()):
+        h.update(f"{key}={value}\0".encode())
+    for path in sorted(files, key=os.fsencode):
+        h.update(os.fsencode(path.relative_to(root)) + b"\0")
+        try:
+            h.update(os.fsencode(os.readlink(path)) if path.is_symlink() else hashlib.sha256(path.read_bytes()).digest())
+        except OSError:
+            h.update(b"unreadable")
     return h.hexdigest()
+
+
+def _files_under(*folders: Path) -> list[Path]:
+    return [p for folder in folders if folder.is_dir() for p in folder.rglob("*") if p.is_file() or p.is_symlink()]
+
+
+_SITE_LIBRARIES = ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "pagefind-bin-extended")
+
+
+def _site_stamp(project: Project, env: dict[str, str]) -> str:
+    """Everything the built site is made from: the generated pages, the configuration and theme
+    overrides, the code, the libraries that build it, the address and date it is built for."""
+    return _stamp(_SITE_LIBRARIES, {k: env.get(k, "") for k in ("CREDITFAQ_SITE_URL", "SOURCE_DATE_EPOCH")},
+                  project.root, [project.root / "mkdocs.yml",
+                                 *_files_under(project.generated, project.root / "docs" / "overrides")])
 
 
 SITE_STAMP = f"{CACHE}/site.stamp"
@@ -727,30 +740,11 @@ def build_stamp(project: Project) -> str:
     """Everything a whole build reads: data/, the hand-written pages, the configuration and
     overrides, the code and libraries, the address, the date the pages are dated by and today's
     date (reviews and rules are judged against it)."""
-    from importlib.metadata import version
-
-    h = hashlib.sha256(_code_version().encode())
-    for dist in ("mkdocs", "mkdocs-material", "pymdown-extensions", "markdown", "pagefind-bin-extended", "jieba",
-                 "pypinyin", "ruamel.yaml", "pyyaml"):
-        try:
-            h.update(f"{dist}={version(dist)}\0".encode())
-        except Exception:  # noqa: BLE001 - not installed: nothing to add
-            h.update(dist.encode())
-    for key in ("CREDITFAQ_SITE_URL", "CREDITFAQ_EDIT_URL"):
-        h.update(f"{key}={os.environ.get(key, '')}\0".encode())
-    h.update(f"epoch={source_date_epoch(project) or ''}\0today={build_date().isoformat()}\0".encode())
-    files = [project.root / "mkdocs.yml"]
-    for folder in (project.data, project.pages, project.root / "docs" / "overrides"):
-        if folder.is_dir():
-            files += sorted((p for p in folder.rglob("*") if p.is_file() or p.is_symlink()), key=lambda p: os.fsencode(p))
-    for path in files:
-        h.update(os.fsencode(path.relative_to(project.root)) + b"\0")
-        try:
-            h.update(hashlib.sha256(path.read_bytes()).digest() if not path.is_symlink()
-                     else os.fsencode(os.readlink(path)))
-        except OSError:
-            h.update(b"unreadable")
-    return h.hexdigest()
+    values = {k: os.environ.get(k, "") for k in ("CREDITFAQ_SITE_URL", "CREDITFAQ_EDIT_URL")}
+    values.update(epoch=source_date_epoch(project) or "", today=build_date().isoformat())
+    return _stamp((*_SITE_LIBRARIES, "jieba", "pypinyin", "ruamel.yaml", "pyyaml"), values, project.root,
+                  [project.root / "mkdocs.yml",
+                   *_files_under(project.data, project.pages, project.root / "docs" / "overrides")])
 
 
 def mkdocs_build(project: Project, site_dir: Path | None = None, verbose: bool = False) -> int:
