@@ -195,7 +195,8 @@ def lexicon(products: list[Product], vocabulary: SearchVocabulary | None, glossa
 # practice every product page shows, the footnotes' source titles. Left in, a query for any
 # law word matched forty product pages alike.
 SEARCH_EXCLUDE = (".cf-laws", ".cf-boilerplate", "details.cf-general", ".footnote", ".md-source-file",
-                  ".headerlink")  # the heading's # permalink, which would end every title
+                  ".headerlink",  # the heading's # permalink, which would end every title
+                  ".cf-infobox")  # the product box: its metadata made the excerpt; the names are in the tags
 
 
 def build_index(site: Path) -> str | None:
