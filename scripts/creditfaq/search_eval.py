@@ -48,11 +48,21 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if (not self.compress or "gzip" not in self.headers.get("Accept-Encoding", "")
                 or path.suffix not in _COMPRESSED or not path.is_file()):
             return super().send_head()
+        mtime = int(path.stat().st_mtime)
+        since = self.headers.get("If-Modified-Since")
+        if since:  # as a static host answers a revalidation: not modified, no body
+            with contextlib.suppress(TypeError, ValueError, IndexError, OverflowError):
+                from email.utils import parsedate_to_datetime
+
+                if parsedate_to_datetime(since).timestamp() >= mtime:
+                    self.send_response(304)
+                    self.end_headers()
+                    return None
         body = gzip.compress(path.read_bytes())
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
-        self.send_header("Last-Modified", self.date_time_string(int(path.stat().st_mtime)))
+        self.send_header("Last-Modified", self.date_time_string(mtime))
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         return io.BytesIO(body)
@@ -187,10 +197,17 @@ def first_search(browser, origin: str, query: str, start: str = "/products/huabe
         page.click("a.cf-search-link")
         page.click("#cf-search-q")
         type_like_an_ime(page, query)
-        page.wait_for_function(
-            "q => { const s = document.getElementById('cf-search-status');"
-            " return s && s.getAttribute('data-query') === q && document.querySelector('.cf-search__item'); }",
-            arg=query, timeout=60_000)
+        try:
+            page.wait_for_function(
+                "q => { const s = document.getElementById('cf-search-status');"
+                " return s && s.getAttribute('data-query') === q && document.querySelector('.cf-search__item'); }",
+                arg=query, timeout=60_000)
+        except Exception as e:
+            status = page.evaluate("() => { const s = document.getElementById('cf-search-status');"
+                                   " return s ? [s.getAttribute('data-state'), s.getAttribute('data-query'), s.textContent]"
+                                   " : null; }")
+            raise AssertionError(f"no results for {query!r} at {page.url}; status {status}; "
+                                 f"box {page.input_value('#cf-search-q')!r}") from e
         seconds = time.monotonic() - started
         wait_for_results(page, query, 60_000)
         complete = time.monotonic() - started

@@ -534,6 +534,8 @@
   });
   var initial = new URL(location.href).searchParams.get("q");
   if (initial) { input.value = initial; run(); }
+  // text typed before this script arrived (a slow connection) fired no event it heard
+  else if (input.value.trim()) run();
 
   // for the tests and for a curious reader's console: how a query was read
   window.creditfaqSearch = {
