@@ -236,3 +236,14 @@ def test_a_data_file_read_again_in_one_run_is_read_as_it_now_is(project: Path) -
     p.stage(path, text.replace("definition:", "definitio:", 1))
     broken, _, problems = load_model(path, Glossary, p)
     assert broken is None and problems  # a broken edit is not hidden by an earlier good read
+
+
+def test_cleanings_no_source_uses_any_more_are_dropped_from_the_cache(project: Path) -> None:
+    assert run(project, "ingest").returncode == 0
+    folder = project / ".creditfaq-cache" / "clean"
+    used = sorted(p.name for p in folder.glob("*.json"))
+    stale = folder / ("0" * 32 + ".json")  # as an older version of the code left it
+    stale.write_text("{}", encoding="utf-8")
+    assert run(project, "ingest").returncode == 0
+    assert not stale.exists()
+    assert sorted(p.name for p in folder.glob("*.json")) == used

@@ -5,6 +5,7 @@ Each verb returns the problems it found instead of raising; the CLI prints them.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import functools
 import hashlib
@@ -292,6 +293,7 @@ def _code_version() -> str:
 def _cleaned(project: Project, path: Path, text: str, aid: str, rel: str, sha: str, encoding: str) -> SourceArticle:
     key = hashlib.sha256("\0".join((_code_version(), sha, aid, rel, encoding)).encode()).hexdigest()[:32]
     cached = project.root / CACHE / "clean" / f"{key}.json"
+    project.caches.setdefault("clean-used", set()).add(cached.name)
     try:
         return SourceArticle.model_validate_json(cached.read_bytes())
     except (OSError, ValueError):
@@ -386,7 +388,21 @@ def ingest(project: Project) -> tuple[list[IngestRow], list[Problem], list[Probl
         row.written = write_record(project, target, article, ARTICLE_HEADER, OLD_HEADERS)
         rows.append(row)
     save_memo(project)
+    _prune_cleaning_cache(project)
     return rows, problems, warnings
+
+
+def _prune_cleaning_cache(project: Project) -> None:
+    """Cached cleanings this run did not use (an older version of the code or of a source)
+    are deleted: the cache holds one entry per source, not one per change."""
+    used = project.caches.get("clean-used", set())
+    folder = project.root / CACHE / "clean"
+    if not folder.is_dir():
+        return
+    for path in folder.glob("*.json"):
+        if path.name not in used:
+            with contextlib.suppress(OSError):
+                path.unlink()
 
 
 # --- loading everything ------------------------------------------------------------------------
