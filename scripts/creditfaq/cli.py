@@ -177,14 +177,12 @@ def _pipeline(project: Project, args: argparse.Namespace) -> tuple[int, bool]:
 
 
 def cmd_build(project: Project, args: argparse.Namespace) -> int:
-    from .pipeline import BUILD_STAMP, build_stamp, mkdocs_build
+    from .pipeline import BUILD_STAMP, build_stamp, mkdocs_build, stamp_matches, write_stamp
 
     # nothing a build reads changed since the last build that went through without a problem:
     # the site is what this one would build (--verbose always builds, to show what it says)
-    stamp_file = project.root / BUILD_STAMP
-    stamp = build_stamp(project)
-    if not args.verbose and (project.site / "index.html").is_file() and (project.generated / "index.md").is_file() \
-            and stamp_file.is_file() and stamp_file.read_text(encoding="utf-8").strip() == stamp:
+    if not args.verbose and (project.generated / "index.md").is_file() \
+            and stamp_matches(project, BUILD_STAMP, build_stamp(project)):
         print(say(f"build: 自上次构建以来 data/ 和页面都没有改动，{project.site}/ 保持原样（要重新检查数据，运行 `make check`）",
                   f"build: nothing changed since the last build; {project.site}/ is as it was (`make check` checks "
                   "the data again)"))
@@ -208,11 +206,7 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
     else:
         # the stamp of what is on disk now, the build's own changes to data/ included: a
         # build of exactly this writes nothing new
-        try:
-            stamp_file.parent.mkdir(parents=True, exist_ok=True)
-            stamp_file.write_text(build_stamp(project) + "\n", encoding="utf-8")
-        except OSError:
-            pass  # no stamp: the next build runs in full
+        write_stamp(project, BUILD_STAMP, build_stamp(project))
     return code
 
 

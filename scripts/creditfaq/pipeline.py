@@ -273,20 +273,28 @@ def _source_id(path: Path, rel: str, sha256: str, existing: dict[str, SourceArti
 CACHE = ".creditfaq-cache"
 
 
+def _versions(dists: tuple[str, ...]) -> bytes:
+    """The installed versions of `dists`, as bytes to hash (a library missing from the
+    metadata counts by its name)."""
+    from importlib.metadata import version
+
+    out = []
+    for dist in dists:
+        try:
+            out.append(f"{dist}={version(dist)}\0")
+        except Exception:  # noqa: BLE001 - not in the metadata: no version to add
+            out.append(dist)
+    return "".join(out).encode()
+
+
 @functools.lru_cache(maxsize=1)
 def _code_version() -> str:
     """A hash of the package's code and the versions of the libraries cleaning uses: any change
     to either makes every cached cleaning stale."""
-    from importlib.metadata import version
-
     h = hashlib.sha256()
     for path in sorted(Path(__file__).parent.glob("*.py")):
         h.update(path.name.encode() + b"\0" + path.read_bytes())
-    for dist in ("beautifulsoup4", "lxml", "opencc-python-reimplemented", "pydantic"):
-        try:
-            h.update(f"{dist}={version(dist)}".encode())
-        except Exception:  # noqa: BLE001 - a library missing from the metadata: no version to add
-            h.update(dist.encode())
+    h.update(_versions(("beautifulsoup4", "lxml", "opencc-python-reimplemented", "pydantic")))
     return h.hexdigest()[:16]
 
 
@@ -714,14 +722,8 @@ def quiet_mkdocs(output: str) -> str:
 
 def _stamp(dists: tuple[str, ...], values: dict[str, str], root: Path, files: list[Path]) -> str:
     """A hash of the code, the versions of `dists`, `values` and the files (path and bytes)."""
-    from importlib.metadata import version
-
     h = hashlib.sha256(_code_version().encode())
-    for dist in dists:
-        try:
-            h.update(f"{dist}={version(dist)}\0".encode())
-        except Exception:  # noqa: BLE001 - not installed: nothing to add
-            h.update(dist.encode())
+    h.update(_versions(dists))
     for key, value in sorted(values.items()):
         h.update(f"{key}={value}\0".encode())
     for path in sorted(files, key=os.fsencode):
@@ -752,6 +754,21 @@ SITE_STAMP = f"{CACHE}/site.stamp"
 BUILD_STAMP = f"{CACHE}/build.stamp"
 
 
+def stamp_matches(project: Project, name: str, stamp: str) -> bool:
+    """Whether the last run that went through left `stamp` under `name`, with a site beside it."""
+    path = project.root / name
+    return (project.site / "index.html").is_file() and path.is_file() \
+        and path.read_text(encoding="utf-8").strip() == stamp
+
+
+def write_stamp(project: Project, name: str, stamp: str) -> None:
+    try:
+        (project.root / name).parent.mkdir(parents=True, exist_ok=True)
+        (project.root / name).write_text(stamp + "\n", encoding="utf-8")
+    except OSError:
+        pass  # no stamp: the next run does the work again
+
+
 def build_stamp(project: Project) -> str:
     """Everything a whole build reads: data/, the hand-written pages, the configuration and
     overrides, the code and libraries, the address, the date the pages are dated by and today's
@@ -775,11 +792,9 @@ def mkdocs_build(project: Project, site_dir: Path | None = None, verbose: bool =
     if epoch := source_date_epoch(project):
         env["SOURCE_DATE_EPOCH"] = epoch
     site = site_dir or project.site
-    stamp_file = project.root / SITE_STAMP
     stamp = _site_stamp(project, env) if site_dir is None else None
     # --verbose asks to see what mkdocs says: it then always runs
-    if stamp and not verbose and (site / "index.html").is_file() and stamp_file.is_file() \
-            and stamp_file.read_text(encoding="utf-8").strip() == stamp:
+    if stamp and not verbose and stamp_matches(project, SITE_STAMP, stamp):
         print(say("build: 网页和设置都没有变化，site/ 保持上次构建的样子", "build: nothing the site is made of changed; site/ "
                   "is as the last build left it"))
         return 0
@@ -824,11 +839,7 @@ def mkdocs_build(project: Project, site_dir: Path | None = None, verbose: bool =
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
         if stamp:
-            try:
-                stamp_file.parent.mkdir(parents=True, exist_ok=True)
-                stamp_file.write_text(stamp + "\n", encoding="utf-8")
-            except OSError:
-                pass  # no stamp: the next build builds again
+            write_stamp(project, SITE_STAMP, stamp)
         return 0
     finally:
         if building.exists():
