@@ -28,6 +28,12 @@ from creditfaq.days import chinese_number, parse_days
         # Pairs and ranges.
         ("两三天", (2, 3)),
         ("逾期两三天", (2, 3)),
+        ("逾期十五六天", (15, 16)),  # a pair after a tens numeral
+        ("二十五六天", (25, 26)),
+        ("逾期九十天以上", (90, None)),  # 九十 is ninety, not the pair nine-ten
+        ("九十天", (90, 90)),
+        ("逾期九十多天", (90, None)),  # N多天: more than N days
+        ("三十多天没还", (30, None)),
         ("一两天", (1, 2)),
         ("1-3天", (1, 3)),
         ("逾期1-3天会收到短信", (1, 3)),

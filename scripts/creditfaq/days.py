@@ -24,10 +24,13 @@ _RANGE = re.compile(rf"(?P<a>{_NUM})\s*{_UNIT}?\s*(?:-|－|~|～|〜|到|至)\s*
 # 第二个礼拜: the days of that week
 _WEEK_ORDINAL = re.compile(rf"第\s*(?P<a>{_NUM})\s*{_WEEK}")
 _FIRST = re.compile(rf"(?<!提)(?:头|前)\s*(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|(?P<w>{_WEEK})|{_UNIT})")  # 前一周: days 1 to 7
-_PAIR = re.compile(r"(?P<a>[一二两兩三四五六七八九])(?P<b>[二两兩三四五六七八九十])(?:个)?天")  # 两三天, 一两天
+# 两三天, 一两天, 十五六天 (15-16); 九十天 is the number 90, so 十 never ends a pair.
+_PAIR = re.compile(r"(?<![零〇一二两兩三四五六七八九十百])(?P<t>[一二三四五六七八九]?十)?"
+                   r"(?P<a>[一二两兩三四五六七八九])(?P<b>[二两兩三四五六七八九])(?:个)?天")
 _BEFORE_DUE = re.compile(r"还款日|到期日?|账单日")
 _OPEN = re.compile(rf"(?:超过|超出|大于|满|达到|超)\s*(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|{_UNIT})"
-                   rf"|(?P<c>{_NUM})\s*(?:(?P<n>{_MONTH})|{_UNIT})\s*(?:以上|以后|之后|后|起|(?:就|便|才)?开始|往后|及以上|\+|＋)")
+                   rf"|(?P<c>{_NUM})\s*(?:(?P<n>{_MONTH})|{_UNIT})\s*(?:以上|以后|之后|后|起|(?:就|便|才)?开始|往后|及以上|\+|＋)"
+                   rf"|(?P<d>{_NUM})\s*多\s*{_UNIT}")  # 九十多天: more than 90 days
 _OPEN_BEFORE = re.compile(r"(?:超过|超出|大于|满|达到)\s*$")
 _OPEN_AFTER = re.compile(r"^(?:左右)?(?:以上|以后|之后|后|起|(?:就|便|才)?开始|往后|\+|＋)")
 _WITHIN = re.compile(rf"(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|(?P<w>{_WEEK})|{_UNIT})\s*(?:以内|之内|内|(?:左右)?的?(?:还款)?宽限期)")
@@ -116,12 +119,13 @@ def _parse_exact(text: str) -> DayRange | None:
                     rng = (rng[0], None)  # 超过一个月, 半年以上
                 add(m.start(), rng)
     for m in _PAIR.finditer(text):
+        tens = chinese_number(m["t"]) if m["t"] else 0
         a, b = chinese_number(m["a"]), chinese_number(m["b"])
         if free(m) and a is not None and b is not None and b == a + 1:
             taken.append(m.span())
-            add(m.start(), (a, b))
+            add(m.start(), (tens + a, tens + b))
     for m in _OPEN.finditer(text):
-        n = chinese_number(m["a"] or m["c"])
+        n = chinese_number(m["a"] or m["c"] or m["d"])
         if free(m) and n is not None:
             taken.append(m.span())
             add(m.start(), (n * (30 if m["m"] or m["n"] else 1), None))
