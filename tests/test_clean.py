@@ -591,3 +591,14 @@ def test_a_storys_dated_lines_and_short_list_items_are_the_articles() -> None:
     text = [p.text for p in _cleaned_text(page).paragraphs()]
     for line in ("2023年5月3日 收到第一条催收短信", "微信", "QQ", "银保监会", "消费者协会"):
         assert any(line in t for t in text), line
+
+
+def test_a_sites_sign_off_goes_but_a_summing_up_that_states_a_fact_stays() -> None:
+    sign_offs = ["以上就是本站为各位整理的示例贷逾期多久上征信的全部内容，更多网贷知识敬请关注本站。",
+                 "以上便是小编分享的示例分期逾期处理方法，欢迎收藏。", "更多借贷资讯请关注某某理财网",
+                 "希望对大家有所帮助"]
+    body = ["示例贷逾期第3天会有客服来电提醒。", "以上是平台的规定：逾期超过30天才会报送征信。"]
+    article = _text_page("示例贷逾期多久上征信", body[0], *sign_offs[:2], body[1], *sign_offs[2:])
+    assert texts(article) == body
+    for line in sign_offs:
+        assert removed_rules(article, line) == {"outro"}, line

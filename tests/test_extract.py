@@ -47,7 +47,8 @@ def test_each_clause_goes_to_the_product_it_names_and_general_rules_are_general(
 
 
 def test_questions_filler_and_advice_are_no_facts() -> None:
-    text = ("示例付逾期一天会上征信吗？\n首先要弄清楚什么是征信。\n了解这些流程至关重要。\n建议你尽快还款，不要拖延。\n")
+    text = ("示例付逾期一天会上征信吗？\n首先要弄清楚什么是征信。\n了解这些流程至关重要。\n建议你尽快还款，不要拖延。\n"
+            "示例付的规则就说到这里，这是小编为大家汇总的示例付逾期上征信的内容。\n")
     found = extract([_article(text)], PRODUCTS)
     assert not found.timeline and not found.credit and not found.rights
 
