@@ -364,3 +364,12 @@ def test_words_that_only_look_like_steps_or_rules_are_not() -> None:
     assert "demo-loan" not in found.rights
     stages = {s.action for s in _stages(found, "demo-loan")}
     assert "冻结额度" not in stages and "罚息" not in stages
+
+
+def test_a_definition_and_the_readers_own_call_to_the_lender_are_no_steps() -> None:
+    text = ("示例借协商还款怎么做\n说白了，就是借款人和示例借协商，把欠款冻结成固定本金，停止计算罚息，再分期慢慢还。\n"
+            "你可以先拨打示例借的客服电话，要求转协商专员。\n示例借逾期第3天会有客服打电话过来。\n"
+            "被威胁时，可以拨打示例借客服热线投诉。\n")
+    found = extract([_article(text)], PRODUCTS)
+    assert {(s.action, s.days) for s in _stages(found, "demo-loan")} == {("电话催收", (3, 3))}
+    assert [c.action for c in found.rights.get("demo-loan", [])] == ["投诉渠道"]

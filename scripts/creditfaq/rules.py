@@ -392,7 +392,8 @@ NOT_A_CLAUSE = (
     # hearsay the writer doubts
     re.compile(r"不确定真假|不知道真假|不知真假|真假未知|未经证实|不知道是不是真的"),
     # a definition says what a word means, not what a lender does: "爆通讯录，即…", "…是指…"
-    re.compile(r"^.{0,12}[，,]\s*即|是指|指的是|所谓.{0,10}[，,就]|是一种.{0,16}(?:方式|手段|行为|做法)"),
+    re.compile(r"^.{0,12}[，,]\s*即|是指|指的是|所谓.{0,10}[，,就]|是一种.{0,16}(?:方式|手段|行为|做法)"
+               r"|^(?:简单(?:来|地)?(?:说|讲)|通俗(?:地|来|点)?(?:说|讲)|说白了|换句话说)[，,]?\s*(?:就是|是|即)"),
     # a question quoted inside a sentence: "问得最多的就是“会不会被起诉”"
     re.compile(r"[“\"「『][^”\"」』]{0,24}(?:会不会|能不能|是不是|有没有|吗|么|怎么办)[？?]?[”\"」』]|留言问|问得最多|经常有人问"),
     re.compile(r"^\s*(?:建议|最好|一定要|千万|切记|记得|务必|不妨|可以考虑|我们建议|小编建议)|建议你|建议您|建议(?:第一时间|尽快|及时|主动)"
@@ -415,6 +416,10 @@ NOT_A_FACT = (
                r"|保持冷静|不要慌|别慌"),
     # what a reader should do: keep evidence, write things down
     re.compile(r"^(?:保存|保留好?|记下|记录下|截图|录音|收集)|截图|(?:通话|电话)录音"),
+    # what the reader does: calls the lender ("打信用卡中心客服电话，要求转协商专员"), which is
+    # no step of the lender's (a part that calls to complain is a complaint route)
+    re.compile(r"^(?!.*(?:投诉|举报|反映|报警|异议|申诉))(?:你|您|我|借款人|持卡人|用户)?(?:可以|可|先|直接|主动|赶紧|尽快|及时|马上|要|就)?"
+               r"(?:打|拨打|致电|联系|找)(?:一下|个)?[^，,。]{0,10}(?:客服|专员|信用卡中心)"),
 )
 # Words a spun or colloquial text uses for 逾期.
 OVERDUE_WORDS = ("逾期", "过期未还", "过期", "拖欠", "延迟还款", "延期还款", "迟还", "晚还", "没还", "未还", "欠款", "逾欠")
