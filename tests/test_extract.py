@@ -7,7 +7,7 @@ from __future__ import annotations
 from creditfaq.clean import clean
 from creditfaq.extract import GENERAL, extract
 from creditfaq.model import Product
-from creditfaq.readers import read_html, read_text
+from creditfaq.readers import read_html, read_markdown, read_text
 
 PRODUCTS = [Product(id="demo-pay", name="示例付", aliases=["示例月付"]), Product(id="demo-loan", name="示例借")]
 
@@ -373,3 +373,22 @@ def test_a_definition_and_the_readers_own_call_to_the_lender_are_no_steps() -> N
     found = extract([_article(text)], PRODUCTS)
     assert {(s.action, s.days) for s in _stages(found, "demo-loan")} == {("电话催收", (3, 3))}
     assert [c.action for c in found.rights.get("demo-loan", [])] == ["投诉渠道"]
+
+
+def test_a_brand_in_the_title_is_shared_by_the_short_name_after_it_and_both_means_each_product() -> None:
+    products = [Product(id="mt-pay", name="美团月付"), Product(id="dy-pay", name="抖音月付"),
+                Product(id="mt-cash", name="美团生活费")]
+    text = ("# 美团月付&生活费逾期了会怎样\n\n## 时间线（两个产品一样）\n\n还款日当天两个都会APP弹窗加短信提醒。\n\n"
+            "逾期第3天起客服会打电话。\n\n## 单说月付\n\n月付逾期第1天额度直接冻结。\n\n## 单说生活费\n\n"
+            "生活费逾期第1天就会暂停借款。\n")
+    found = extract([_article(text, reader=read_markdown)], products)
+    for pid in ("mt-pay", "mt-cash"):
+        steps = {(s.action, s.days) for s in _stages(found, pid)}
+        assert {("提醒", (0, 0)), ("电话催收", (3, None))} <= steps, pid
+    assert ("冻结额度", (1, 1)) in {(s.action, s.days) for s in _stages(found, "mt-cash")}
+    assert "dy-pay" not in found.timeline
+    # the brand is shared only where the title names it before the short name
+    from creditfaq.extract import ProductMatcher
+
+    plain = ProductMatcher(products).for_article("月付逾期会怎样。月付和生活费怎么还", "月付和生活费怎么还")
+    assert plain.subjects("生活费逾期第1天") == []

@@ -46,27 +46,40 @@ class ProductMatcher:
         self._set_aliases(by_alias)
         # short names (rules.BRANDS): the tail of a product's own name, not of an alias (美团借款)
         self._short: dict[str, set[str]] = {}
+        self._brand: dict[str, str] = {}  # a product with a short name → its brand
         for p in products:
             name = to_simplified(p.name)
             for brand in rules.BRANDS:
                 tail = name[len(brand):]
                 if name.startswith(brand) and len(tail) >= 2 and tail not in by_alias and tail not in rules.GENERIC_TAILS:
                     self._short.setdefault(tail, set()).add(p.id)
+                    self._brand[p.id] = brand
 
     def _set_aliases(self, by_alias: dict[str, str]) -> None:
         self._by_alias = by_alias
         alternation = "|".join(re.escape(a) for a in sorted(by_alias, key=len, reverse=True))
         self._pattern = re.compile(alternation) if alternation else None
 
-    def for_article(self, text: str) -> ProductMatcher:
+    def for_article(self, text: str, title: str = "") -> ProductMatcher:
         """This matcher, plus the short names an article uses once it has named a product in
         full: 美团月付 then 月付, 美团生活费 then 生活费 (rules.BRANDS). A short name of two
-        products is the one the article named; if it named both, it stays unknown."""
+        products is the one the article named; if it named both, it stays unknown. A title
+        that names a brand and then a short name shares the brand between them:
+        「美团月付&生活费逾期会怎样」 is about 美团生活费 too."""
         simple = to_simplified(text)
+        headline = to_simplified(title)
         named = set(self.mentions(simple))
-        # a short name of two products is the one the article named (美团月付, not 抖音月付)
-        extra = {tail: next(iter(ids & named)) for tail, ids in self._short.items()
-                 if len(ids & named) == 1 and tail in simple}
+        extra: dict[str, str] = {}
+        for tail, ids in self._short.items():
+            if tail not in simple:
+                continue
+            if len(ids & named) == 1:  # a short name of two products is the one the article named
+                extra[tail] = next(iter(ids & named))
+            elif not ids & named and tail in headline:
+                at = headline.index(tail)
+                branded = [p for p in ids if self._brand[p] in headline[:at]]
+                if len(branded) == 1:
+                    extra[tail] = branded[0]
         if not extra:
             return self
         clone = copy.copy(self)
@@ -333,7 +346,7 @@ def extract(articles: list[SourceArticle], products: list[Product]) -> Extractio
         if not article.relevant or article.duplicate_of:
             continue  # off-topic pages and republished copies make no claims
         whole = "。".join([article.title, *(p.text for p in article.paragraphs())])
-        local = matcher.for_article(whole)
+        local = matcher.for_article(whole, article.title)
         product, warning = attribute(article, local)
         if warning:
             out.warnings.append(warning)
@@ -378,6 +391,8 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
         heading = section.heading or ""
         ctx.heading_days = parse_days(to_simplified(heading), vague=False) if heading else None
         ctx.heading_products = tuple(matcher.subjects(heading)) if heading else ()
+        if not ctx.heading_products and ctx.many and rules.BOTH.search(to_simplified(heading)):
+            ctx.heading_products = ctx.many  # "客服说的时间线（两个产品一样）": each product's
         if heading:
             # a new section speaks of its heading's product, else of the article's
             ctx.recent = ctx.heading_products[0] if ctx.heading_products else product
@@ -638,8 +653,8 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
             chosen = [GENERAL]
         elif kind == "credit" and not named and action in rules.SYSTEM_CREDIT and not rules.FIRST_PERSON_LENDER.search(simple):
             chosen = [GENERAL]  # how to check or dispute one's report is the same for every lender
-        elif kind != "timeline" and not named and ctx.many and rules.BOTH.search(simple):
-            chosen = list(ctx.many)  # "两款产品的逾期记录都会上报征信": each product's
+        elif not named and ctx.many and rules.BOTH.search(simple):
+            chosen = list(ctx.many)  # "两款产品的逾期记录都会上报征信", "两个都会短信提醒": each product's
         elif kind != "timeline" and action != "上报征信" and not named and not ctx.heading_products and ctx.many:
             # an article about several products: a rule or credit fact that names none is
             # said of them all
