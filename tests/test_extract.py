@@ -392,3 +392,14 @@ def test_a_brand_in_the_title_is_shared_by_the_short_name_after_it_and_both_mean
 
     plain = ProductMatcher(products).for_article("月付逾期会怎样。月付和生活费怎么还", "月付和生活费怎么还")
     assert plain.subjects("生活费逾期第1天") == []
+
+
+def test_an_agreements_clauses_in_its_own_words_are_steps_and_rules() -> None:
+    text = ("示例借个人借款协议\n5.1 甲方授权乙方于还款日当日从甲方绑定的银行卡中扣划当期应还款项。\n"
+            "5.2 甲方逾期期间，乙方有权暂停甲方的循环借款额度使用。\n"
+            "6.1 乙方承诺不以暴力、恐吓等方式进行催收，不向甲方以外与债务无关的第三人透露甲方的债务信息。\n")
+    found = extract([_article(text)], PRODUCTS)
+    steps = {(s.action, s.days) for s in _stages(found, "demo-loan")}
+    assert ("自动扣款", (0, 0)) in steps and "冻结额度" in {a for a, _ in steps}
+    rights = {c.action for scope in found.rights for c in found.rights[scope]}
+    assert {"不得暴力威胁", "不得骚扰他人"} <= rights
