@@ -403,3 +403,8 @@ def test_an_agreements_clauses_in_its_own_words_are_steps_and_rules() -> None:
     assert ("自动扣款", (0, 0)) in steps and "冻结额度" in {a for a, _ in steps}
     rights = {c.action for scope in found.rights for c in found.rights[scope]}
     assert {"不得暴力威胁", "不得骚扰他人"} <= rights
+
+
+def test_a_clause_opening_with_no_matter_is_not_a_definition() -> None:
+    found = extract([_article("示例借逾期几天\n很多人觉得这几天无所谓，其实从逾期第1天开始，示例借就按日收取罚息了。\n")], PRODUCTS)
+    assert ("罚息", (1, None)) in {(s.action, s.days) for s in _stages(found, "demo-loan")}
