@@ -408,3 +408,18 @@ def test_an_agreements_clauses_in_its_own_words_are_steps_and_rules() -> None:
 def test_a_clause_opening_with_no_matter_is_not_a_definition() -> None:
     found = extract([_article("示例借逾期几天\n很多人觉得这几天无所谓，其实从逾期第1天开始，示例借就按日收取罚息了。\n")], PRODUCTS)
     assert ("罚息", (1, None)) in {(s.action, s.days) for s in _stages(found, "demo-loan")}
+
+
+def test_a_service_chat_states_the_lenders_rules_and_not_the_readers_account() -> None:
+    text = ("示例借在线客服记录\n客服：示例借的逾期信息一般在逾期超过5天后报送至中国人民银行征信系统。\n"
+            "客服：您的账单目前已逾期12天，其中包含逾期违约金。\n"
+            "客服：逾期超过60天仍未处理的，账户可能会委托合作的专业机构进行催收。\n"
+            "客服：示例借的官方催收不会用个人手机号来电。\n"
+            "客服：如遇到不规范催收，可拨打示例借官方客服热线40012345进行投诉。\n"
+            "据协会统计，今年一季度受理的投诉量同比上升两成，类似情况在投诉平台上并不少见。\n")
+    found = extract([_article(text)], PRODUCTS)
+    steps = {(s.action, s.days) for s in _stages(found, "demo-loan")}
+    assert steps == {("委外催收", (60, None))}, "no step from the reader's account, none from a means it does not use"
+    assert [(c.action, c.days) for c in found.credit["demo-loan"]] == [("上报征信", (5, None))]
+    assert [c.action for c in found.rights["demo-loan"]] == ["投诉渠道"], "the lender's own hotline is the product's route"
+    assert GENERAL not in found.rights, "a count of complaints is no complaint route"

@@ -645,6 +645,8 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
         chosen = scopes
         if action == "投诉渠道" and not named and route in rules.PUBLIC_ROUTES:
             chosen = [GENERAL]  # a public hotline is everyone's, whatever the article is about
+        elif action == "投诉渠道" and route is not None and ctx.recent and not ctx.many:
+            chosen = scopes  # the lender's own 客服 hotline is a route of the article's product
         elif kind == "rights" and not named and not ctx.heading_products and not rules.LENDER_WORDS.search(
                 _subject_of(action, simple)) and not rules.FIRST_PERSON_LENDER.search(simple):
             # what collectors may not do is the law's, for every lender: a rule is one lender's
