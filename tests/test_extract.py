@@ -423,3 +423,14 @@ def test_a_service_chat_states_the_lenders_rules_and_not_the_readers_account() -
     assert [(c.action, c.days) for c in found.credit["demo-loan"]] == [("上报征信", (5, None))]
     assert [c.action for c in found.rights["demo-loan"]] == ["投诉渠道"], "the lender's own hotline is the product's route"
     assert GENERAL not in found.rights, "a count of complaints is no complaint route"
+
+
+def test_rumours_conditions_imperatives_and_the_readers_requests_state_no_step() -> None:
+    text = ("示例付逾期的真相\n网传“示例付逾期就派人上门”，这是谣言。\n逾期记录一旦上报，后果可不小，以后办事都麻烦。\n"
+            "“可能报送”不等于“一定不报”，别抱侥幸心理。\n开通自动扣款，并保证绑定卡余额充足。\n"
+            "如果已经被起诉，也不要回避，可以在调解阶段争取减免部分罚息。\n"
+            "多数产品逾期第1天就开始短信提醒。\n示例付逾期第2天起收取违约金。\n")
+    found = extract([_article(text)], PRODUCTS)
+    assert {(s.action, s.days) for s in _stages(found, "demo-pay")} == {("罚息", (2, None))}
+    assert "demo-pay" not in found.credit
+    assert {s.action for s in _stages(found, GENERAL)} == {"提醒"}, "多数产品 speaks of lenders in general"

@@ -218,7 +218,9 @@ def _facts_of_clause(clause: str, credit_topic: bool = False) -> list[tuple[str,
     credits = []
     for credit in found.pop("credit", []):
         if credit == "上报征信":
-            pass
+            said = [p for p in parts if _ACTION_PATTERNS["上报征信"].search(p) or rules.REPORT_VERB.search(p)]
+            if said and all(rules.CONDITION.match(p) for p in said):
+                continue  # "逾期记录一旦上报，后果可不小": a condition, not a statement that it is reported
         elif credit_topic:
             pass  # the heading or question above speaks of the credit report
         elif credit == "影响贷款":
@@ -229,6 +231,12 @@ def _facts_of_clause(clause: str, credit_topic: bool = False) -> list[tuple[str,
         credits.append(credit)
     if credits:
         found["credit"] = credits
+    if "timeline" in found and len(_PARTS.split(rules.AUDIENCE.sub("", to_simplified(clause)))) > 1:
+        # "如果已经被起诉，也不要回避": a step named only in a condition is not said to happen
+        found["timeline"] = [a for a in found["timeline"]
+                             if not all(rules.CONDITION.match(p) for p in parts if _ACTION_PATTERNS[a].search(p))]
+        if not found["timeline"]:
+            found.pop("timeline")
     # "不会上门催收": what a lender does not do is no step of the timeline (the model has no
     # negative steps), and a sentence made from it would say the opposite
     if "timeline" in found:

@@ -336,7 +336,7 @@ HEDGES = (  # first match wins
 # A clause that says these about lenders in general (or a whole category) is a general rule,
 # not a fact of the article's product.
 GENERIC_SCOPE = re.compile(
-    r"大多数(?:平台|机构|网贷|贷款)|多数(?:平台|机构|网贷)|大部分(?:平台|机构|网贷)|很多(?:平台|机构|网贷)|许多(?:平台|机构)"
+    r"大多数(?:平台|机构|网贷|贷款|产品)|多数(?:平台|机构|网贷|产品)|大部分(?:平台|机构|网贷|产品)|很多(?:平台|机构|网贷)|许多(?:平台|机构)"
     r"|有的(?:平台|机构|网贷)|有些(?:平台|机构|网贷)|某些(?:平台|机构|网贷)|个别(?:平台|机构)|部分(?:平台|机构|网贷)|一些(?:平台|机构|网贷)|各(?:家)?(?:平台|机构|网贷)"
     r"|一般(?:的)?网贷|网贷平台|网络贷款|网贷|贷款平台|借贷平台|金融机构|持牌机构|放贷机构|所有(?:平台|贷款)|任何(?:平台|机构)"
     r"|不同(?:平台|机构)|催收(?:人员|方|机构)?(?:依法|按规定)|法律规定|(?:根据|依照|按照|依据).{0,10}(?:规定|办法|条例|法)"
@@ -344,8 +344,11 @@ GENERIC_SCOPE = re.compile(
     r"|(?:无论|不管|不论)(?:是)?(?:哪个|哪家|什么|任何|哪一家)"
     r"|(?:不管|无论|不论)是?.{0,8}(?:网贷|贷款|银行).{0,8}还是|(?:不管|无论|不论)是?.{0,10}还是.{0,4}(?:网贷|贷款|银行)"
 )
+# A part of a clause that states a condition: "逾期记录一旦上报", "如果被上报".
+CONDITION = re.compile(r"^\s*(?:一旦|如果|假如|万一|若|要是)|^[^，,]{0,8}一旦")
 # A part of a clause that tells the reader what to do: "投诉之前，记得把录音保存好".
-ADVICE_PART = re.compile(r"^\s*(?:记得|最好|一定要|千万|务必|切记|不妨|建议)")
+ADVICE_PART = re.compile(r"^\s*(?:记得|最好|一定要|千万|务必|切记|不妨|建议|(?:也|还|更)?(?:不要|别|切勿)"
+                         r"|开通自动|设置|设好|绑定好|保持|保证|留意)")
 # The lender speaking of itself (a help centre, a bank's FAQ): its rules are its own.
 FIRST_PERSON_LENDER = re.compile(r"本行|我行|我司|本公司|本平台|我们(?:仅|只|承诺|严格|绝不|不会|将|会严格|会依法|会在)|我们的(?:催收|客服|工作人员|员工)"
                                  r"|乙方|贷款人(?:将|有权|可|会|应)")  # in an agreement, 乙方 is the lender
@@ -395,6 +398,10 @@ NOT_A_CLAUSE = (
     re.compile(r"诈骗|骗子|骗局|忽悠"),
     # hearsay the writer doubts
     re.compile(r"不确定真假|不知道真假|不知真假|真假未知|未经证实|不知道是不是真的"),
+    # a rumour the text reports or calls false: "网传“月付逾期就派人上门”，这是谣言"
+    re.compile(r"谣言|谣传|网传|传言|不实(?:信息|消息)|假消息|纯属虚构|是假的"),
+    # quoted words set against each other: "“可能报送”不等于“一定不报”"
+    re.compile(r"[“\"「][^”\"」]{1,12}[”\"」]\s*(?:不等于|不代表|并不代表|并不等于)"),
     # a definition says what a word means, not what a lender does: "爆通讯录，即…", "…是指…"
     re.compile(r"^.{0,12}[，,]\s*即|是指|指的是|(?<!无)所谓.{0,10}[，,就]|是一种.{0,16}(?:方式|手段|行为|做法)"
                r"|^(?:简单(?:来|地)?(?:说|讲)|通俗(?:地|来|点)?(?:说|讲)|说白了|换句话说)[，,]?\s*(?:就是|是|即)"),
@@ -422,6 +429,8 @@ NOT_A_FACT = (
     re.compile(r"^(?:保存|保留好?|记下|记录下|截图|录音|收集)|截图|(?:通话|电话)录音"),
     # what the reader does: calls the lender ("打信用卡中心客服电话，要求转协商专员"), which is
     # no step of the lender's (a part that calls to complain is a complaint route)
+    # what the reader may ask for: "可以在调解阶段争取减免部分罚息", "申请延期还款"
+    re.compile(r"争取(?:减免|免除|降低|少还)|申请(?:减免|停息|延期|延后|分期|协商)"),
     re.compile(r"^(?!.*(?:投诉|举报|反映|报警|异议|申诉))(?:你|您|我|借款人|持卡人|用户)?(?:可以|可|先|直接|主动|赶紧|尽快|及时|马上|要|就)?"
                r"(?:打|拨打|致电|联系|找)(?:一下|个)?[^，,。]{0,10}(?:客服|专员|信用卡中心)"),
 )
