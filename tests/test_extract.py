@@ -434,3 +434,11 @@ def test_rumours_conditions_imperatives_and_the_readers_requests_state_no_step()
     assert {(s.action, s.days) for s in _stages(found, "demo-pay")} == {("罚息", (2, None))}
     assert "demo-pay" not in found.credit
     assert {s.action for s in _stages(found, GENERAL)} == {"提醒"}, "多数产品 speaks of lenders in general"
+
+
+def test_each_step_of_a_clause_takes_the_day_stated_before_it_and_scare_quotes_are_no_definition() -> None:
+    text = ("示例借催收流程\n示例借前15天由自己的客服团队电话催收，逾期超过15天后，可能会委托外部的催收公司处理。\n"
+            "示例借在逾期90天以上时会安排外访人员上门，但所谓“明天就上门”多半是吓唬人的话。\n")
+    found = extract([_article(text)], PRODUCTS)
+    steps = {(s.action, s.days) for s in _stages(found, "demo-loan")}
+    assert {("电话催收", (1, 15)), ("委外催收", (15, None)), ("上门", (90, None))} <= steps

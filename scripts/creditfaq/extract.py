@@ -245,7 +245,10 @@ def _facts_of_clause(clause: str, credit_topic: bool = False) -> list[tuple[str,
             found.pop("timeline")
     steps = found.get("timeline", [])
     if steps:
-        included = {low for a in steps for low in rules.ACTION_SUBSUMES.get(a, ())}
+        # (a step a later one includes is still a step of its own where the clause gives it
+        # days of its own: "前30天电话催收，逾期超过30天后委托催收公司")
+        included = {low for a in steps for low in rules.ACTION_SUBSUMES.get(a, ())
+                    if (d := _part_days(low, simple)) is None or d == _part_days(a, simple)}
         message = any(w in simple for w in rules.MESSAGE_WORDS)
         if "提醒" in steps and len(steps) > 1 and not message:
             included.add("提醒")  # "收到上门拜访的通知": the notice is part of the other step
@@ -266,9 +269,12 @@ _RULE_ACTIONS = frozenset(action for kind, action, _ in rules.ACTIONS if kind ==
 def _part_days(action: str, simple: str):
     """The days stated in the comma-part of a clause that names the action."""
     pattern = _ACTION_PATTERNS.get(action)
+    before = None  # "前30天电话催收，逾期超过30天后，会委托外部的催收公司": the nearest day stated before the part
     for part in _PARTS.split(simple):
+        days = parse_days(part, vague=False)
         if pattern is not None and pattern.search(part):
-            return parse_days(part, vague=False)
+            return days if days is not None else before
+        before = days if days is not None else before
     return None
 
 
