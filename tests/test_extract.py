@@ -442,3 +442,16 @@ def test_each_step_of_a_clause_takes_the_day_stated_before_it_and_scare_quotes_a
     found = extract([_article(text)], PRODUCTS)
     steps = {(s.action, s.days) for s in _stages(found, "demo-loan")}
     assert {("电话催收", (1, 15)), ("委外催收", (15, None)), ("上门", (90, None))} <= steps
+
+
+def test_a_post_that_tells_then_asks_still_tells_and_kin_by_name_are_contacts() -> None:
+    text = ("示例付逾期经历\n示例付还款日是10号，过了还款日第二天早上就收到APP的消息提醒，下午还打了个电话过来。想问问大家会上征信吗？\n"
+            "我拖了快一个月，一周后示例付额度直接被关了，逾期第20天就给我姐打电话了。\n"
+            "后来我投诉了一次，第二天就不打给我妈了。\n谢谢大家，以后一定设好提醒。\n")
+    found = extract([_article(text)], PRODUCTS)
+    steps = {(s.action, s.days) for s in _stages(found, "demo-pay")}
+    assert {("提醒", (1, 1)), ("电话催收", (1, 1)), ("冻结额度", (7, None)), ("联系紧急联系人", (20, 20))} <= steps
+    reminder = next(s for s in _stages(found, "demo-pay") if s.action == "提醒")
+    assert "APP" in reminder.channels
+    assert ("联系紧急联系人", (2, 2)) not in steps, "不打给我妈 says the calls stopped"
+    assert len([s for s in _stages(found, "demo-pay") if s.action == "提醒"]) == 1, "setting one's own reminder is no step"

@@ -430,12 +430,17 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
                 ctx.credit_topic = _about_credit(pair["q"]) or _about_credit(heading)
                 text = pair["a"]
             elif _QA_QUESTION.search(text) and not _QA_ANSWER.search(text):
-                # a question: its days and product are the context of the answer that follows
-                ctx.question_days = parse_days(to_simplified(text), vague=False)
-                named = tuple(matcher.subjects(text))
+                # a question: its days and product are the context of the answer that follows;
+                # a post that tells what happened and then asks still tells it ("第二天就收到
+                # 提醒……想问问大家会上征信吗？")
+                sentences = [c.strip() for c in _CLAUSE.findall(text) if c.strip()]
+                asked = "".join(c for c in sentences if _QA_QUESTION.search(c)) or text
+                ctx.question_days = parse_days(to_simplified(asked), vague=False)
+                named = tuple(matcher.subjects(asked))
                 ctx.recent = named[0] if named else product
-                ctx.credit_topic = _about_credit(text) or _about_credit(heading)
-                continue
+                ctx.credit_topic = _about_credit(asked) or _about_credit(heading)
+                if len(asked) >= len(text) * 0.6:
+                    continue
             text = _QA_ANSWER.sub("", text)
             if rules.SPEAKER_BORROWER.match(to_simplified(text)):
                 continue  # "用户：我朋友说…": the borrower's line in a chat states nothing of the lender
