@@ -161,10 +161,15 @@ def test_writers_comments_and_ordering_survive_extract_with_new_claims(machine_p
     path.write_text(text, encoding="utf-8")
     assert len(lines) > 10
 
-    # a new source brings new machine claims for the same product
+    # a new source brings new machine claims for the same product: a step of a kind the topic
+    # has none of (a dated step makes an undated one of its kind say nothing more, by design)
+    steps = {"电话催收": "1. 电话提醒:逾期第三天起,客服会打电话提醒还款。", "委外催收": "2. 委外:逾期第六十天起,会委托第三方催收机构处理。",
+             "律师函": "3. 律师函:逾期第九十天起,会寄送律师函。", "上门": "4. 上门:逾期第一百二十天起,可能安排上门走访。"}
+    have = {c.get("action") for c in topic["timeline"]}
+    step = next(line for action, line in steps.items() if action not in have)
     (project / "data/sources/xiaohua-extra.txt").write_text(
-        "小花钱包逾期三天会怎样\n\n发布时间:2024-07-01\n\n一、催收流程\n\n"
-        "1. 电话提醒:逾期第三天起,客服会打电话提醒还款。\n"
+        "小花钱包逾期以后会怎样\n\n发布时间:2024-07-01\n\n一、催收流程\n\n"
+        f"{step}\n"
         "小花钱包逾期后可能上报征信,影响个人信用记录。\n"
         "催收人员不得骚扰借款人的亲友。\n", encoding="utf-8")
     assert run(project, "ingest").returncode == 0
