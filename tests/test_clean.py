@@ -602,3 +602,27 @@ def test_a_sites_sign_off_goes_but_a_summing_up_that_states_a_fact_stays() -> No
     assert texts(article) == body
     for line in sign_offs:
         assert removed_rules(article, line) == {"outro"}, line
+
+
+def test_the_headline_below_a_long_menu_the_one_the_breadcrumb_ends_with_and_a_long_one_with_its_site() -> None:
+    menu = ["个人网银登录", "企业网银登录", "首页", "卡片申请", "用卡服务", "还款服务", "分期业务", "安全中心", "帮助中心",
+            "请输入问题关键词", "搜索"]
+    page = _text_page("示例银行信用卡中心", *menu, "您的位置：首页 > 帮助中心 > 还款问题 > 示例卡逾期了怎么办？", "帮助中心",
+                      "账单与还款", "卡片管理", "示例卡逾期了怎么办？", "发布日期：2023.12.15",
+                      "问：什么情况下算逾期？", "答：到期还款日前未还足最低还款额，即视为逾期。")
+    assert page.title == "示例卡逾期了怎么办？"
+    long = ("2024年主流消费贷利率对比：示例借、示例付、示例花、示例贷，谁的实际年化更低？ - 某某比价网")
+    article = _text_page("某某比价网 - 贷款对比 · 信用卡对比", "登录 | 注册", long, "需要用钱的时候，很多人第一反应是打开借款APP。")
+    assert article.title == long.removesuffix(" - 某某比价网")
+    blog = _text_page("小资女的理财笔记", "存钱、记账、信用卡，一个上班族的真实记录", "首页", "关于我", "理财笔记", "信用卡",
+                      "保险", "联络我", "搜寻此网站", "选单", "信用卡", "信用卡迟缴一天会怎样？违约金和利息一次看懂",
+                      "上个月我忘记缴卡费了，发现时已经过了截止日两天。")
+    assert blog.title == "信用卡迟缴一天会怎样？违约金和利息一次看懂"
+
+
+def test_a_question_asked_deep_in_the_body_is_no_headline() -> None:
+    article = _text_page("刚过完年，不少人的账单都到了。你有没有认真算过，那些分期折算成年化利率到底是多少？",
+                         "原创 某某 钱袋子研究所 2024年2月26日 20:15", "先看一个最常见的例子。",
+                         "小王买了一台12000元的手机，选了12期分期，页面显示每期手续费率0.6%。", "他心想一年也就7.2%，比循环利息便宜多了。",
+                         "真的是这样吗？", "分期手续费一般按最初的本金来算，每个月都收同样的钱。")
+    assert any(d.kind == "no-title" for d in article.defects)

@@ -140,12 +140,12 @@ def _headline_score(text: str) -> float:
         score += 1
     elif len(view) < 6:
         score -= 3  # "信用卡": a menu word, not a headline
-    elif len(view) > 50:
-        score -= 4
+    elif len(view) > 80 or (len(view) > 50 and not re.search(r"[？?：:｜|]", view)):
+        score -= 4  # a long headline lists its products and asks its question: "…对比：借呗、微粒贷…，谁更低？"
     if re.search(r"[:：]\s*[“\"「]", view):
         score -= 3  # "有粉丝留言：“…是真的吗？”": speech quoted in a sentence, not a headline
-    if re.search(r"[。；;]\s*$", view) or view.count("，") >= 3:
-        score -= 3  # a sentence, not a headline
+    if re.search(r"[。；;]", view) or view.count("，") >= 3:
+        score -= 3  # a sentence (or two), not a headline
     elif view.count("，") >= 2:
         score -= 1  # "微粒贷逾期四个月，协商成功分期了，说说经过": a long headline still
     return score
@@ -181,21 +181,48 @@ def _strip_menus(lines: list[_Line], removed: list[RemovedBlock]) -> list[_Line]
     return [l for i, l in enumerate(lines) if i not in drop or _furniture(l.text)]
 
 
+def _crumb_headline(lines: list[_Line]) -> str | None:
+    """The last crumb of a breadcrumb near the top ("您的位置：首页 > 帮助中心 > 信用卡逾期了怎么办？"):
+    where the page prints it again as a line, that line is the headline."""
+    for line in lines[:rules.TITLE_SCAN]:
+        view = to_simplified(fold(line.text))
+        if rules.LINE_RULES["breadcrumb"].search(view) or rules.FURNITURE["breadcrumb"].search(view):
+            last = re.split(r"\s*[>›»/]\s*", view)[-1].strip()
+            if len(last) >= 6:
+                return key(last)
+    return None
+
+
 def _choose_title(lines: list[_Line], removed: list[RemovedBlock]) -> tuple[str, list[_Line], bool]:
     """A text page's title, chosen among its first lines by the shape of a headline: not a
     breadcrumb, a byline, a site's name or a label, not a sentence. Returns the title, the
-    lines left, and whether no line looked like a headline (the title is then its first words)."""
-    best, best_at, label, raw = float("-inf"), None, None, float("-inf")
-    for i, line in enumerate(lines[:rules.TITLE_CANDIDATES]):
+    lines left, and whether no line looked like a headline (the title is then its first words).
+    Menu words, furniture and the site's name cost the candidates below them nothing: a run
+    of menu links between a site's slogan and the headline does not push the headline down."""
+    crumb = _crumb_headline(lines)
+    best, best_at, label, raw, best_rank = float("-inf"), None, None, float("-inf"), 0
+    rank = 0  # lines above that are the page's text, not its menus, furniture or name
+    for i, line in enumerate(lines[:rules.TITLE_SCAN]):
+        if rank >= rules.TITLE_CANDIDATES:
+            break
         text = line.text
         if m := rules.TITLE_LABEL.match(text):
             text = m["title"]
         text = rules.SITE_SUFFIX.sub("", text) or text  # scored as the headline it is, without the site's name
         own = _headline_score(text)
-        score = own - rules.TITLE_POSITION_COST * i  # of two likely headlines, the first
+        if crumb and key(text) == crumb:
+            own += rules.CRUMB_BONUS  # the breadcrumb ends with this line
+        score = own - rules.TITLE_POSITION_COST * rank  # of two likely headlines, the first
         if score > best:
-            best, best_at, label, raw = score, i, text, own
-    if best_at is None or (best < 1 and raw < 2):  # a clear headline further down is still the headline
+            best, best_at, label, raw, best_rank = score, i, text, own, rank
+        view = to_simplified(fold(line.text))
+        if rules.SENTENCE_LINE.search(view):
+            rank += rules.PROSE_POSITION_COST / rules.TITLE_POSITION_COST  # a headline comes before the prose it heads
+        elif not (rules.MENU_LINE.match(line.text.strip()) or _furniture(line.text)
+                  or rules.LINE_RULES["breadcrumb"].search(view) or rules.SITE_LINE.match(view)):
+            rank += 1
+    # a line with no word of the field ("真的是这样吗？") is a headline only near the top
+    if best_at is None or raw < 2 or (raw < 3 and best_rank > 2):
         first = next((line for line in lines if _headline_score(line.text) > float("-inf")), lines[0])
         words = re.split(r"[。！？!?；;]", first.text)[0][:30]
         return words or first.text[:30], lines, True

@@ -729,7 +729,8 @@ FURNITURE = MappingProxyType(
 SITE_LINE = re.compile(r"^(?=.{2,40}$)[^。！？，]*(?:网|论坛|社区|专栏|频道|百科|之家|财经|资讯|知道|门户|官网|贴吧)"
                        r"(?:\s*[—–\-·|｜_]+\s*.{0,24})?$")
 # Words a headline of ours names.
-HEADLINE_WORDS = ("逾期", "征信", "催收", "催款", "还款", "借款", "欠款", "网贷", "信用卡", "贷款", "协商", "起诉", "额度", "上征信")
+HEADLINE_WORDS = ("逾期", "征信", "催收", "催款", "还款", "借款", "欠款", "网贷", "信用卡", "贷款", "协商", "起诉", "额度", "上征信",
+                  "利率")
 # A template label in front of the real title: 文章标题：…
 TITLE_LABEL = re.compile(r"^\s*(?:文章)?标题\s*[:：]\s*(?P<title>\S.*)$")
 # A line of a site's menu: a word or two, no sentence (首页, 信用卡, 网上银行登录, 回复 2 楼).
@@ -740,11 +741,17 @@ MENU_RUN = 3
 # A line of prose: the article has begun (or not yet ended).
 PROSE_LINE = re.compile(r"[。！；;]|[，,].{8,}|^.{41,}$")
 # A site's name and channel after a headline: "…银行这样说_理财频道_东方财讯网".
-SITE_SUFFIX = re.compile(r"(?:\s*[_|｜]\s*[^_|｜]{1,16}(?:网|频道|站|财经|资讯|社区|论坛|之家|百科|新闻|报|号))+\s*$")
+SITE_SUFFIX = re.compile(r"(?:(?:\s*[_|｜]\s*|\s*[-—–]\s+)[^_|｜]{1,16}(?:网|频道|站|财经|资讯|社区|论坛|之家|百科|新闻|报|号))+\s*$")
 # What each line further down costs a title candidate: a headline comes before the lines it
 # heads.
 TITLE_POSITION_COST = 0.25
-# Candidates for a text page's title: this many lines from the top.
+PROSE_POSITION_COST = 1.0  # what a sentence above costs it (not a slogan's comma: "读懂征信，远离…")
+SENTENCE_LINE = re.compile(r"[。；;]|[！!].|^.{41,}$")
+# Candidates for a text page's title: this many lines that could be a headline, among the
+# first TITLE_SCAN lines of the page.
 TITLE_CANDIDATES = 10
+TITLE_SCAN = 40
+# What a line repeating the breadcrumb's last crumb adds to its headline score.
+CRUMB_BONUS = 3
 # Gambling and adult words: a page full of them is a hacked page, not an article.
 SPAM_MIN_MENTIONS = 4
