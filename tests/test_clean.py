@@ -626,3 +626,27 @@ def test_a_question_asked_deep_in_the_body_is_no_headline() -> None:
                          "小王买了一台12000元的手机，选了12期分期，页面显示每期手续费率0.6%。", "他心想一年也就7.2%，比循环利息便宜多了。",
                          "真的是这样吗？", "分期手续费一般按最初的本金来算，每个月都收同样的钱。")
     assert any(d.kind == "no-title" for d in article.defects)
+
+
+def test_search_boxes_feedback_widgets_forum_and_loan_ads_disclaimers_and_credits_are_furniture() -> None:
+    furniture = ["热门搜索：花呗 借呗 信用卡", "请输入问题关键词", "全吧搜索", "示例白条吧", "吧主推荐", "只看楼主", "Lv.9",
+                 "贴吧用户_AbC12x", "我也说一句", "本回答由提问者推荐", "你对这个回答的评价是？", "#热议# 春季过敏高发怎样防护？",
+                 "好问题 42", "586,421", "浏览次数：35218", "未解决", "地址：江苏省南京市某某区某某路388号", "字号：T | T",
+                 "扫一扫 手机阅读", "【推荐】不看征信 秒批5万 >>点击申请", "[立即测算我的额度，看看能拿到多低的利率 >>]",
+                 "专业处理网贷逾期 停息挂账 协商减免 成功再收费", "风险提示：贷款有风险，借款需谨慎。",
+                 "某某网仅提供信息参考，不从事任何放贷业务", "本文可能含有聯盟行銷連結", "（供稿：德育处 摄影：陈老师）",
+                 "上一条：关于寒假安全教育的一封信"]
+    body = ["示例贷逾期之后，平台一般会先发短信提醒。", "记者提醒", "网上所谓不看征信秒批的广告，多半是骗局。"]
+    article = _text_page("示例贷逾期会怎样", *furniture[:12], body[0], *furniture[12:], body[1], body[2])
+    assert texts(article) == body
+    for line in furniture:
+        assert removed_rules(article, line), line
+
+
+def test_published_after_edited_in_a_traditional_byline_and_a_lead_in_under_a_heading() -> None:
+    article = _text_page("示例卡遲繳一天會怎樣？", "最后修订：2024年4月2日", "發佈於 2024/01/09 · 由 Vicky 發表 · 瀏覽次數：2,345",
+                         "上個月我忘記繳卡費了，發現時已經過了截止日兩天。", "三、先算清楚账，再去谈", "建议按下面的顺序来：",
+                         "1. 列出每一笔欠款", "2. 联系平台说明情况")
+    assert article.date == dt.date(2024, 1, 9)
+    headings = [s.heading for s in article.sections if s.paragraphs]
+    assert "三、先算清楚账，再去谈" in headings

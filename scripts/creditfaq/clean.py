@@ -306,7 +306,10 @@ def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encodi
         if line.text.endswith(("：", ":")) and _list_lost(line, following):
             # "建议做法：" with nothing after it: the list was lost in scraping.
             defects.append(Defect(kind="lost-list", where=line.text[:40], detail="announces a list, but no list follows"))
-        if _is_heading(line):
+        if _is_heading(line) and not (line.kind == "line" and _is_lead_in(line.text) and sections[-1][0] is not None
+                                      and not sections[-1][1]):
+            # (a lead-in right under a heading is the section's first line: "三、先算清楚账" then
+            # "建议按下面的顺序来：" and its list)
             sections.append((line.text, []))
             continue
         if rules.CONCLUSION.match(line.text) and sections[-1][0] is not None:
