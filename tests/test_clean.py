@@ -650,3 +650,18 @@ def test_published_after_edited_in_a_traditional_byline_and_a_lead_in_under_a_he
     assert article.date == dt.date(2024, 1, 9)
     headings = [s.heading for s in article.sections if s.paragraphs]
     assert "三、先算清楚账，再去谈" in headings
+
+
+def test_where_the_title_came_from_is_recorded_for_writers() -> None:
+    crumb = _text_page("示例银行", "首页", "帮助中心", "还款问题", "您的位置：首页 > 帮助中心 > 示例卡逾期了怎么办？",
+                       "示例卡逾期了怎么办？", "答：到期还款日前未还足最低还款额，即视为逾期。")
+    assert crumb.title == "示例卡逾期了怎么办？" and "面包屑" in crumb.title_from
+    none = _text_page("今天想聊聊分期这件事。很多人都没算过真实的成本。", "先看一个例子，小王买了一台手机。")
+    assert "没有像标题的一行" in none.title_from
+    html = clean(read_html("<html><head><meta property='og:title' content='示例贷逾期三天会怎样'></head>"
+                           "<body><article><p>逾期三天会有短信提醒。</p></article></body></html>"),
+                 article_id="h", source="h.html", sha256="0" * 64, encoding="utf-8")
+    assert html.title_from == "页面的 og:title"
+    markdown = clean(read_markdown("---\ntitle: 示例付逾期须知\n---\n\n逾期后会有短信提醒。\n"),
+                     article_id="m", source="m.md", sha256="0" * 64, encoding="utf-8")
+    assert "front matter" in markdown.title_from

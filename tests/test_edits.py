@@ -212,3 +212,22 @@ def test_the_review_date_survives_extract(project: Path) -> None:
         "小花钱包逾期一周\n\n小花钱包逾期一周后可能上报征信。\n", encoding="utf-8")
     assert run(project, "ingest").returncode == 0 and run(project, "extract").returncode == 0
     assert str(_load(project, TOPIC)["reviewed"]) == "2026-11-20"
+
+
+def test_a_title_a_writer_wrote_survives_ingest_and_answers_the_no_title_defect(machine_project: Path) -> None:
+    project = machine_project
+    (project / "data/sources/demo-no-headline.txt").write_text(
+        "今天想聊聊示例借逾期这件事。很多人都没算过逾期的代价。\n\n示例借逾期第3天会有客服打电话提醒还款。\n", encoding="utf-8")
+    assert run(project, "ingest").returncode == 0
+    rel = next(str(p.relative_to(project)) for p in (project / "data/articles").glob("*.yml")
+               if "demo-no-headline" in p.read_text(encoding="utf-8"))
+    article = _load(project, rel)
+    assert any(d["kind"] == "no-title" for d in article.get("defects", []))
+    article["title"] = "示例借逾期三天会怎样"
+    _save(project, rel, article)
+    assert run(project, "ingest").returncode == 0
+    again = _load(project, rel)
+    assert again["title"] == "示例借逾期三天会怎样"
+    assert not any(d["kind"] == "no-title" for d in again.get("defects", []))
+    assert run(project, "ingest").returncode == 0
+    assert _load(project, rel)["title"] == "示例借逾期三天会怎样"

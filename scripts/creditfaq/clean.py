@@ -193,13 +193,36 @@ def _crumb_headline(lines: list[_Line]) -> str | None:
     return None
 
 
-def _choose_title(lines: list[_Line], removed: list[RemovedBlock]) -> tuple[str, list[_Line], bool]:
+def _title_reason(raw: str, title: str, crumb: bool, above: int) -> str:
+    """Why a line was taken as the headline, in the writers' words."""
+    view = to_simplified(fold(title))
+    why = []
+    if crumb:
+        why.append("面包屑导航的最后一项就是它")
+    if any(w in view for w in rules.HEADLINE_WORDS):
+        why.append("说到了" + "、".join(w for w in rules.HEADLINE_WORDS if w in view)[:20])
+    elif rules.PRODUCT_SHAPE.search(view):
+        why.append("像是产品名")
+    if re.search(r"[？?]\s*$|吗|怎么|如何|会不会|多久|怎样|哪些", view):
+        why.append("是读者会问的问题")
+    if rules.TITLE_LABEL.match(raw):
+        why.append("去掉了“标题：”标签")
+    if title != raw and not rules.TITLE_LABEL.match(raw):
+        why.append("去掉了站名后缀")
+    if above:
+        why.append(f"跳过了上面 {above} 行导航、站名或页面信息")
+    return "正文前像标题的一行" + ("（" + "；".join(why) + "）" if why else "")
+
+
+def _choose_title(lines: list[_Line], removed: list[RemovedBlock]) -> tuple[str, list[_Line], bool, str]:
     """A text page's title, chosen among its first lines by the shape of a headline: not a
     breadcrumb, a byline, a site's name or a label, not a sentence. Returns the title, the
-    lines left, and whether no line looked like a headline (the title is then its first words).
+    lines left, whether no line looked like a headline (the title is then its first words),
+    and why the line was taken.
     Menu words, furniture and the site's name cost the candidates below them nothing: a run
     of menu links between a site's slogan and the headline does not push the headline down."""
     crumb = _crumb_headline(lines)
+    by_crumb = False
     best, best_at, label, raw, best_rank = float("-inf"), None, None, float("-inf"), 0
     rank = 0  # lines above that are the page's text, not its menus, furniture or name
     for i, line in enumerate(lines[:rules.TITLE_SCAN]):
@@ -215,6 +238,7 @@ def _choose_title(lines: list[_Line], removed: list[RemovedBlock]) -> tuple[str,
         score = own - rules.TITLE_POSITION_COST * rank  # of two likely headlines, the first
         if score > best:
             best, best_at, label, raw, best_rank = score, i, text, own, rank
+            by_crumb = bool(crumb and key(text) == crumb)
         view = to_simplified(fold(line.text))
         if rules.SENTENCE_LINE.search(view):
             rank += rules.PROSE_POSITION_COST / rules.TITLE_POSITION_COST  # a headline comes before the prose it heads
@@ -225,7 +249,7 @@ def _choose_title(lines: list[_Line], removed: list[RemovedBlock]) -> tuple[str,
     if best_at is None or raw < 2 or (raw < 3 and best_rank > 2):
         first = next((line for line in lines if _headline_score(line.text) > float("-inf")), lines[0])
         words = re.split(r"[。！？!?；;]", first.text)[0][:30]
-        return words or first.text[:30], lines, True
+        return words or first.text[:30], lines, True, "页面上没有像标题的一行：取了正文开头的文字，请写一个标题"
     header = []
     for line in lines[:best_at]:
         if _furniture(line.text) or rules.DATE_LINE.match(line.text):
@@ -234,7 +258,8 @@ def _choose_title(lines: list[_Line], removed: list[RemovedBlock]) -> tuple[str,
             removed.append(RemovedBlock(rule="page-header", text=line.text))
         else:
             header.append(line)  # a lead paragraph printed above the headline stays in the body
-    return label or lines[best_at].text, header + lines[best_at + 1:], False
+    reason = _title_reason(lines[best_at].text, label or lines[best_at].text, by_crumb, best_at)
+    return label or lines[best_at].text, header + lines[best_at + 1:], False, reason
 
 
 def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encoding: str) -> SourceArticle:
@@ -260,13 +285,15 @@ def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encodi
     date = doc.date
     defects: list[Defect] = []
     title = safe(doc.title) if doc.title else ""
+    title_from = doc.title_from or ("来源文件给出的标题" if title else None)
     if not title:
         lines = _strip_menus(lines, removed)
         first = next((i for i, l in enumerate(lines) if l.kind == "title"), None)
         if first is not None:
             title = lines.pop(first).text
+            title_from = "正文的第一个一级标题"
         else:
-            title, lines, guessed = _choose_title(lines, removed)
+            title, lines, guessed, title_from = _choose_title(lines, removed)
             if guessed:
                 defects.append(Defect(kind="no-title", where="title",
                                       detail="the page has no headline: the title was taken from its first words"))
@@ -344,6 +371,8 @@ def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encodi
     return SourceArticle(
         id=article_id,
         title=title,
+        title_from=title_from,
+        title_fingerprint=short_hash(title),
         date=date,
         source=source,
         source_sha256=sha256,

@@ -78,6 +78,9 @@ class Defect(Record):
 class SourceArticle(Record):
     id: ArticleId
     title: str = Field(min_length=1)
+    title_from: str | None = Field(None, description="where the title was found and why that line was taken")
+    title_fingerprint: str | None = Field(None, description="hash of the title the cleaner chose: a title that no "
+                                                            "longer matches it is a writer's, and is kept")
     date: dt.date | None = None
     source: str
     source_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")

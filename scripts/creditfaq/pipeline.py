@@ -154,7 +154,15 @@ def _keep_writer_fixes(fresh: SourceArticle, old: SourceArticle | None) -> Sourc
                if d.kind not in ("censored-gap", "empty-section", "lost-list")
                or (d.kind != "censored-gap" and not any(h and d.where and h.startswith(d.where) for h in filled))]
     defects += censored_gaps([p for s in sections for p in s.paragraphs])
-    return fresh.model_copy(update={"sections": sections, "defects": defects})
+    update: dict = {"sections": sections, "defects": defects}
+    if old.title_fingerprint and short_hash(old.title) != old.title_fingerprint:
+        # the writer wrote the title: it stays, and the cleaner's doubt about it is answered
+        update.update(title=old.title, title_from=WRITERS_TITLE)
+        update["defects"] = [d for d in defects if d.kind != "no-title"]
+    return fresh.model_copy(update=update)
+
+
+WRITERS_TITLE = "写作者改写的标题（清理程序不会再改动它）"
 
 
 def _unknown_regulation(rid: str) -> str:

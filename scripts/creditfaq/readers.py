@@ -32,6 +32,7 @@ class Block:
 class RawDocument:
     blocks: tuple[Block, ...]
     title: str | None = None
+    title_from: str | None = None  # where the title was found, for writers: "页面的 og:title"
     date: dt.date | None = None
     removed: tuple[tuple[str, str], ...] = field(default_factory=tuple)
     # Titles from related-article link lists: not article text, but what readers ask.
@@ -158,7 +159,8 @@ def read_markdown(text: str) -> RawDocument:
         date = find_date(str(date)) if date else None
     if not isinstance(title, (str, int, float)) or isinstance(title, bool):
         title = None  # a list or mapping is no title
-    return RawDocument(blocks=tuple(blocks), title=str(title) if title else None, date=date, removed=tuple(removed))
+    return RawDocument(blocks=tuple(blocks), title=str(title) if title else None,
+                       title_from="文件开头 front matter 里的 title" if title else None, date=date, removed=tuple(removed))
 
 
 # --- HTML pages ------------------------------------------------------------------------------
@@ -254,6 +256,8 @@ def read_html(text: str) -> RawDocument:
     if h1_title and og_title.startswith(h1_title):
         og_title = h1_title  # og:title often carries the site name too: "标题_百科"
     title = (og_title or h1_title or _TITLE_SUFFIX.sub("", page_title)) or None
+    title_from = ("页面的 og:title" if og_title and og_title != h1_title else "页面的一级标题 <h1>" if h1_title
+                  else "页面的 <title>（去掉了站名）") if title else None
     date = None
     for attrs in ({"property": "article:published_time"}, {"name": "pubdate"}, {"name": "publishdate"},
                   {"name": "date"}, {"itemprop": "datePublished"}, {"itemprop": "dateCreated"}):
@@ -316,7 +320,8 @@ def read_html(text: str) -> RawDocument:
     _walk(container, blocks.append)
     if title and blocks and blocks[0].kind == "title" and blocks[0].text == title:
         blocks.pop(0)
-    return RawDocument(blocks=tuple(blocks), title=title, date=date, removed=tuple(removed), related=tuple(related))
+    return RawDocument(blocks=tuple(blocks), title=title, title_from=title_from, date=date, removed=tuple(removed),
+                       related=tuple(related))
 
 
 def _emit_link_titles(tag: Tag, removed: list[tuple[str, str]], related: list[str]) -> None:
