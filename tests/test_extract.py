@@ -455,3 +455,21 @@ def test_a_post_that_tells_then_asks_still_tells_and_kin_by_name_are_contacts() 
     assert "APP" in reminder.channels
     assert ("联系紧急联系人", (2, 2)) not in steps, "不打给我妈 says the calls stopped"
     assert len([s for s in _stages(found, "demo-pay") if s.action == "提醒"]) == 1, "setting one's own reminder is no step"
+
+
+def test_a_comparison_row_headed_by_its_topic_video_timestamps_and_the_lending_party_of_an_agreement() -> None:
+    table = ("# 示例付和示例借逾期对比\n\n| 项目 | 示例付 | 示例借 |\n|---|---|---|\n| 电话催收 | 逾期3天起 | 逾期5天后 |\n"
+             "| 额度 | 逾期第1天冻结 | 逾期后关闭借款功能 |\n| 征信报送 | 逾期超过30天报送 | 逾期1天即报送征信 |\n")
+    found = extract([_article(table, "t", reader=read_markdown)], PRODUCTS)
+    assert ("电话催收", (3, None)) in {(s.action, s.days) for s in _stages(found, "demo-pay")}
+    assert ("电话催收", (5, None)) in {(s.action, s.days) for s in _stages(found, "demo-loan")}
+    assert "冻结额度" in {s.action for s in _stages(found, "demo-loan")}
+    assert [c.action for c in found.credit["demo-pay"]] == ["上报征信"]
+    video = _article("示例借逾期会怎样（视频文字版）\n[01:10] 然后逾期之后示例借的额度就会被冻结。\n"
+                     "[02:35] 最后提醒大家，还不上一定要主动联系客服协商。\n", "v")
+    assert not extract([video], PRODUCTS).rights, "a video's timestamp is no calling hour"
+    contract = _article("示例借借款合同\n9.1 甲方及其委托的催收机构不得在每日22:00至次日8:00期间进行催收。\n"
+                        "9.4 乙方对报送的信用信息有异议的，可向甲方或中国人民银行征信中心提出异议申请。\n", "c")
+    found = extract([contract], PRODUCTS)
+    assert [c.action for c in found.rights["demo-loan"]] == ["催收时段"], "甲方 acts as the lender here"
+    assert [c.action for c in found.credit[GENERAL]] == ["异议申请"], "乙方, the borrower, disputing is everyone's route"

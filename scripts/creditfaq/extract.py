@@ -549,16 +549,22 @@ def _take_compared(cells: list[str], columns: list[str | None] | None, ref: str,
     column's product does then. False when the row is not one of such a table."""
     if columns is None or len(cells) != len(columns):
         return False
-    days = parse_days(to_simplified(cells[0]), vague=False)
-    saved = ctx.heading_products
+    label = to_simplified(cells[0])
+    days = parse_days(label, vague=False)
+    # a row headed by what it is about ("| 电话催收 | 逾期3天起 | 逾期1天起 |"): each cell says
+    # when its product does that, so the row's topic is read with the cell
+    topic = days is None and bool(label.strip()) and any(p.search(label) for _, _, p in rules.ACTIONS)
+    saved = ctx.heading_products, ctx.credit_topic
+    ctx.credit_topic = ctx.credit_topic or (topic and _about_credit(label))
     for cell, column in zip(cells[1:], columns[1:], strict=True):
         if column is None or not cell:
             continue
         ctx.heading_products = (column,)
         for clause in _CLAUSE.findall(cell):
             if len(clause.strip()) >= 2:
-                _take_clause(clause.strip(), days, cells[0], ref, ctx, matcher, out, seen, names)
-    ctx.heading_products = saved
+                said = f"{cells[0].strip()}：{clause.strip()}" if topic else clause.strip()
+                _take_clause(said, days, cells[0], ref, ctx, matcher, out, seen, names)
+    ctx.heading_products, ctx.credit_topic = saved
     return True
 
 

@@ -229,7 +229,7 @@ ACTIONS = (
     ("timeline", "电话催收", re.compile(r"电话|来电|致电|外呼|语音|机器人|AI|电催|人工催收|催收专员|催收员|打给你")),
     ("timeline", "冻结额度", re.compile(r"冻结|降额|停用|止付|封停|暂停(?:借款|借钱|提现|支用|放款)|关闭.{0,2}额度|(?:暂停|收回|关闭|冻结)(?:你的|了)?.{0,3}额度"
                                      r"|(?:额度|功能|入口|账户|借款|服务).{0,6}(?:冻结|降低|清零|关闭|收回|受限|暂停|停掉|没了|被关|关掉|关了)"
-                                     r"|限制使用|暂停.{0,10}使用|无法(?:继续)?使用|(?:不能|没法|无法)再?(?:用|使用|借)(?!户)|(?:额度|就|都|直接)用不了|用不了了|冻上|不能用了")),
+                                     r"|限制使用|暂停.{0,10}使用|关闭(?:借款|借钱|提现|支用)?(?:功能|入口|服务)|无法(?:继续)?使用|(?:不能|没法|无法)再?(?:用|使用|借)(?!户)|(?:额度|就|都|直接)用不了|用不了了|冻上|不能用了")),
     ("timeline", "罚息", re.compile(r"罚息|违约金|滞纳金|逾期利息|逾期费|(?:收取|产生|加收|计收).{0,6}(?:利息|费用)|(?:按日|按天|每日|每天)[^，,。]{0,12}计算(?:利息|罚息)|利息.{0,2}照(?:算|收|计|常计算)"
                                  r"|(?:利息|罚金).{0,12}(?:计收|计息|收取|加收)|按日(?:计收|收取|计息|加收)")),
     ("timeline", "自动扣款", re.compile(r"自动从.{0,12}扣|(?:自动扣款|扣款|划扣|扣划|代扣)(?!失败|不成功|未成功|没成功)")),
@@ -359,7 +359,9 @@ ADVICE_PART = re.compile(r"^\s*(?:记得|最好|一定要|千万|务必|切记|�
                          r"|开通自动|设置|设好|绑定好|保持|保证|留意)")
 # The lender speaking of itself (a help centre, a bank's FAQ): its rules are its own.
 FIRST_PERSON_LENDER = re.compile(r"本行|我行|我司|本公司|本平台|我们(?:仅|只|承诺|严格|绝不|不会|将|会严格|会依法|会在)|我们的(?:催收|客服|工作人员|员工)"
-                                 r"|乙方|贷款人(?:将|有权|可|会|应)")  # in an agreement, 乙方 is the lender
+                                 # in an agreement, the party that acts as a lender does (either party may be the lender)
+                                 r"|(?:甲方|乙方)(?:及其?(?:委托的|受托)?[^，,。；;]{0,8})?(?:不得|应当?|有权|将|会|可(?:以)?通过|承诺|保证|委托|仅在|进行|按照|依照)"
+                                 r"|贷款人(?:将|有权|可|会|应)")
 # Words by which a clause speaks of the lender of the article's product: those and the lender's own.
 LENDER_WORDS = re.compile(r"银行|平台|贷款方|放贷方|发卡行|我们公司|该公司|贷款人|" + FIRST_PERSON_LENDER.pattern)
 # Credit facts about the credit-reporting system itself, the same for every lender: how to
@@ -423,7 +425,8 @@ NOT_A_CLAUSE = (
     re.compile(r"给(?:催收)?(?:工作|行业)带来|限制和挑战|难度(?:越来越|加大)|催收难"),  # the lender's point of view
 )
 # The timestamp in front of a line of a chat.
-TIMESTAMP = re.compile(r"^\s*[\[【(（]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*[\]】)）]?\s*(?=[^\s\d：:，。至到\-~～]{1,10}[：:])")
+TIMESTAMP = re.compile(r"^\s*[\[【(（]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*[\]】)）]?\s*(?=[^\s\d：:，。至到\-~～]{1,10}[：:])"
+                       r"|^\s*[\[【(（]\s*\d{1,2}:\d{2}(?::\d{2})?\s*[\]】)）]\s*")  # a video's "[01:10] 然后…"
 # A borrower's own line in a chat or a transcript ("[14:04] 用户：我没收到提醒"): what they
 # ask or were told, not what the lender does.
 SPEAKER_BORROWER = re.compile(r"^\s*(?:[\[【(（]?\s*\d{1,2}:\d{2}(?::\d{2})?\s*[\]】)）]?\s*)?(?:用户|客户|顾客|我|借款人|网友|楼主|提问者?)\s*[:：]")
