@@ -473,3 +473,13 @@ def test_a_comparison_row_headed_by_its_topic_video_timestamps_and_the_lending_p
     found = extract([contract], PRODUCTS)
     assert [c.action for c in found.rights["demo-loan"]] == ["催收时段"], "甲方 acts as the lender here"
     assert [c.action for c in found.credit[GENERAL]] == ["异议申请"], "乙方, the borrower, disputing is everyone's route"
+
+
+def test_a_card_centre_speaking_of_itself_a_fee_not_charged_and_a_dispute_through_the_centre() -> None:
+    text = ("示例借逾期处理规则\n本中心及委托的催收机构仅在每日8:00至21:00之间开展电话催收。\n"
+            "逾期3天内还清的，不收取违约金。\n"
+            "如发现个人信用报告中的逾期记录有误，可向本中心或中国人民银行征信中心提出异议申请。\n")
+    found = extract([_article(text)], PRODUCTS)
+    assert [c.action for c in found.rights["demo-loan"]] == ["催收时段"], "本中心 is the lender speaking"
+    assert not any(s.action == "罚息" for s in _stages(found, "demo-loan")), "不收取违约金 charges nothing"
+    assert [c.action for c in found.credit[GENERAL]] == ["异议申请"] and "demo-loan" not in found.credit

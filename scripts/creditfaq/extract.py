@@ -229,6 +229,8 @@ def _facts_of_clause(clause: str, credit_topic: bool = False) -> list[tuple[str,
         elif not any(w in simple for w in (*rules.CREDIT_WORDS, *(("记录", "报告") if credit == "记录保留" else ()))):
             continue
         credits.append(credit)
+    if "异议申请" in credits:
+        credits = [c for c in credits if c != "上报征信"]  # "信用报告中的逾期记录有误，可提出异议": the dispute
     if credits:
         found["credit"] = credits
     if "timeline" in found and len(_PARTS.split(rules.AUDIENCE.sub("", to_simplified(clause)))) > 1:
@@ -678,7 +680,8 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
             # only where the clause, its label or its heading names that lender, or the clause
             # speaks of the article's lender ("银行不得…" in a page about credit cards)
             chosen = [GENERAL]
-        elif kind == "credit" and not named and action in rules.SYSTEM_CREDIT and not rules.FIRST_PERSON_LENDER.search(simple):
+        elif kind == "credit" and not named and action in rules.SYSTEM_CREDIT and (
+                not rules.FIRST_PERSON_LENDER.search(simple) or rules.CREDIT_CENTRE.search(simple)):
             chosen = [GENERAL]  # how to check or dispute one's report is the same for every lender
         elif not named and ctx.many and rules.BOTH.search(simple):
             chosen = list(ctx.many)  # "两款产品的逾期记录都会上报征信", "两个都会短信提醒": each product's

@@ -322,6 +322,8 @@ CLAIM_SLOTS = MappingProxyType({
 })
 # A negation just before an action: the clause says it does not happen.
 NEGATED_BEFORE = re.compile(r"(?:不会|不得|并不|并没有|没有|不用|无需|不再|不能|不可能|未必|不一定|不是)\s*(?:被|再|马上|立即|立刻|直接|就|第一天就)?\s*$"
+                            # "不收取违约金", "免收罚息": the fee is not charged
+                            r"|(?:不|免)(?:收|收取|加收|计收|计|产生)\s*$"
                             # "不会用个人手机号来电": not by that means, so not at all as the clause says it
                             r"|(?:不会|不得|不能|从不|绝不)(?:用|使用|以|通过)[^，,。；;]{0,10}$"
                             # "不会因为一两天逾期就起诉你": the negation, a reason, then the action
@@ -358,7 +360,7 @@ CONDITION = re.compile(r"^\s*(?:一旦|如果|假如|万一|若|要是)|^[^，,]
 ADVICE_PART = re.compile(r"^\s*(?:记得|最好|一定要|千万|务必|切记|不妨|建议|(?:也|还|更)?(?:不要|别|切勿)"
                          r"|开通自动|设置|设好|绑定好|保持|保证|留意)")
 # The lender speaking of itself (a help centre, a bank's FAQ): its rules are its own.
-FIRST_PERSON_LENDER = re.compile(r"本行|我行|我司|本公司|本平台|我们(?:仅|只|承诺|严格|绝不|不会|将|会严格|会依法|会在)|我们的(?:催收|客服|工作人员|员工)"
+FIRST_PERSON_LENDER = re.compile(r"本行|我行|我司|本公司|本平台|本中心|我中心|我们(?:仅|只|承诺|严格|绝不|不会|将|会严格|会依法|会在)|我们的(?:催收|客服|工作人员|员工)"
                                  # in an agreement, the party that acts as a lender does (either party may be the lender)
                                  r"|(?:甲方|乙方)(?:及其?(?:委托的|受托)?[^，,。；;]{0,8})?(?:不得|应当?|有权|将|会|可(?:以)?通过|承诺|保证|委托|仅在|进行|按照|依照)"
                                  r"|贷款人(?:将|有权|可|会|应)")
@@ -367,6 +369,8 @@ LENDER_WORDS = re.compile(r"银行|平台|贷款方|放贷方|发卡行|我们�
 # Credit facts about the credit-reporting system itself, the same for every lender: how to
 # check one's report, how to dispute a record.
 SYSTEM_CREDIT = frozenset({"查询征信", "异议申请"})
+# The credit reference centre: a route through it is everyone's, even where a lender names its own too.
+CREDIT_CENTRE = re.compile(r"征信中心|人民银行|人行|央行|云闪付")
 # A clause that speaks of all the products of the article at once.
 BOTH = re.compile(r"两者|二者|三者|两款|三款|这两|这三|两个(?:平台|产品)?都|两个(?:平台|产品)|两家|几款产品|它们都")
 # Records of who looked at one's report (查询记录), not of being overdue.
