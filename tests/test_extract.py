@@ -483,3 +483,14 @@ def test_a_card_centre_speaking_of_itself_a_fee_not_charged_and_a_dispute_throug
     assert [c.action for c in found.rights["demo-loan"]] == ["催收时段"], "本中心 is the lender speaking"
     assert not any(s.action == "罚息" for s in _stages(found, "demo-loan")), "不收取违约金 charges nothing"
     assert [c.action for c in found.credit[GENERAL]] == ["异议申请"] and "demo-loan" not in found.credit
+
+
+def test_complaint_routes_as_people_say_them_a_lender_by_name_and_calls_only_in_daytime() -> None:
+    for said in ("遇到示例借催收辱骂的，可以打示例借客服10101234投诉。", "您可拨打示例金融客服热线95000或在APP内“我的-客服”提交投诉。"):
+        one = extract([_article(f"示例借催收规则\n{said}\n")], PRODUCTS)
+        assert [c.action for c in one.rights["demo-loan"]] == ["投诉渠道"], said
+    text = ("示例借催收规则\n示例借的催收电话只在白天打。\n如您接到可疑电话，可拨打官方客服热线核实。\n"
+            "某某消费金融规定催收只在早8点到晚9点之间进行。\n")
+    found = extract([_article(text)], PRODUCTS)
+    assert [c.action for c in found.rights["demo-loan"]].count("催收时段") == 2, "a lender named as a company is the article's"
+    assert not _stages(found, "demo-loan"), "a call the reader may receive, as a condition, is no step"

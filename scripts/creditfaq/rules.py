@@ -203,7 +203,8 @@ ACTIONS = (
     # 到 of 收到 after a chat's timestamp)
     ("rights", "催收时段", re.compile(r"(?:\d{1,2}\s*[:：点]\s*\d{0,2}|[早晚]上?\s*\d{1,2}\s*点|[早晚]上?[一二三四五六七八九十]+点)"
                                      r"(?:\s*(?:至|到|-|—|~|～)\s*(?:次日|第二天)?(?:早上?|上午|晚上?|下午|凌晨)?\s*(?:\d{1,2}|[一二三四五六七八九十]+)\s*[:：点]"
-                                     r"|.{0,12}(?:之间|以后|之后|以前|之前|后(?!果)))")),
+                                     r"|.{0,12}(?:之间|以后|之后|以前|之前|后(?!果)))"
+                                     r"|(?:只|仅|都)在白天|白天(?:才|时间)(?:打|联系|催)|不会在(?:晚上|夜里|深夜|半夜)")),
     ("rights", "不得冒充", re.compile(r"(?:冒充|假冒|假扮|自称).{0,6}(?:公检法|警察|公安|法院|检察|律师|政府|国家机关)")),
     ("rights", "不得骚扰他人", re.compile(r"(?:不得|不能|不可以|不允许|禁止|无权|不应|严禁)(?:向|给|对|找|跟)?.{0,12}(?:他人|第三人|亲友|家人|父母|配偶|朋友|同事|联系人|通讯录|无关)"
                                          r".{0,8}(?:联系|催收|告知|透露|骚扰|打扰|泄露|打电话|发短信|群发|说)"
@@ -217,7 +218,7 @@ ACTIONS = (
     # where to complain: a route, or what one can do ("可以向…投诉"); not the word 投诉 in a
     # report about complaints ("投诉量同比上升")
     ("rights", "投诉渠道", re.compile(r"12378|12363|(?<!\d)110(?!\d)|报警|投诉(?:热线|电话|渠道|途径|维权)"
-                                     r"|(?:向|到|去|找|登录|通过|拨打|致电).{0,16}(?:投诉|反映|举报)|(?:拨打|致电)[^，,。；;]{0,24}(?:投诉|反映|举报)"
+                                     r"|(?:向|到|去|找|登录|通过|拨打|致电).{0,16}(?:投诉|反映|举报)|(?:拨打|致电)[^，,。；;]{0,32}(?:投诉|反映|举报)|(?<![拨])打[^，,。；;]{1,16}(?:投诉|举报)"
                                      r"|(?:可以|可|请|直接|先|就|马上|立即)(?:去|再)?(?:打)?.{0,6}(?:投诉|举报)")),
     ("timeline", "起诉", re.compile(r"起诉|诉讼|法院|仲裁|立案|强制执行|打官司|法律程序|法律途径|法律手段")),
     ("timeline", "律师函", re.compile(r"律师函|律师催告函|律师信|法务函|催告函|律师.{0,4}(?:发函|联系)")),
@@ -314,7 +315,7 @@ CLAIM_SLOTS = MappingProxyType({
     "不得暴力威胁": ((re.compile(r"暴力"), "暴力"), (re.compile(r"威胁|胁迫"), "威胁"), (re.compile(r"恐吓"), "恐吓"),
                      (re.compile(r"侮辱|辱骂|谩骂"), "侮辱"), (re.compile(r"骚扰"), "骚扰"), (re.compile(r"诽谤"), "诽谤")),
     "投诉渠道": ((re.compile(r"12378"), "拨打12378（金融监管部门的消费者投诉热线）投诉"),
-                 (re.compile(r"官方客服|客服电话|客服热线|平台客服|(?:APP|app)里的客服"), "先向放贷机构的官方客服投诉"),
+                 (re.compile(r"客服"), "先向放贷机构的官方客服投诉"),
                  (re.compile(r"12363"), "拨打12363（中国人民银行）反映征信问题"),
                  (re.compile(r"(?<!\d)110(?!\d)|报警"), "拨打110报警（人身安全受到威胁时）"),
                  (re.compile(r"互联网金融协会"), "向中国互联网金融协会投诉"),
@@ -355,7 +356,7 @@ GENERIC_SCOPE = re.compile(
     r"|(?:不管|无论|不论)是?.{0,8}(?:网贷|贷款|银行).{0,8}还是|(?:不管|无论|不论)是?.{0,10}还是.{0,4}(?:网贷|贷款|银行)"
 )
 # A part of a clause that states a condition: "逾期记录一旦上报", "如果被上报".
-CONDITION = re.compile(r"^\s*(?:一旦|如果|假如|万一|若|要是)|^[^，,]{0,8}一旦")
+CONDITION = re.compile(r"^\s*(?:一旦|如果|假如|万一|若|要是|如(?:您|你|遇|有|发现|对))|^[^，,]{0,8}一旦")
 # A part of a clause that tells the reader what to do: "投诉之前，记得把录音保存好".
 ADVICE_PART = re.compile(r"^\s*(?:记得|最好|一定要|千万|务必|切记|不妨|建议|(?:也|还|更)?(?:不要|别|切勿)"
                          r"|开通自动|设置|设好|绑定好|保持|保证|留意)")
@@ -365,7 +366,10 @@ FIRST_PERSON_LENDER = re.compile(r"本行|我行|我司|本公司|本平台|本�
                                  r"|(?:甲方|乙方)(?:及其?(?:委托的|受托)?[^，,。；;]{0,8})?(?:不得|应当?|有权|将|会|可(?:以)?通过|承诺|保证|委托|仅在|进行|按照|依照)"
                                  r"|贷款人(?:将|有权|可|会|应)")
 # Words by which a clause speaks of the lender of the article's product: those and the lender's own.
-LENDER_WORDS = re.compile(r"银行|平台|贷款方|放贷方|发卡行|我们公司|该公司|贷款人|" + FIRST_PERSON_LENDER.pattern)
+# (a brand or a lender company by name, "京东金融", "马上消费金融", speaks of the article's lender too)
+LENDER_COMPANIES = ("消费金融", "微众银行", "财付通", "蚂蚁集团", "马上消费", "放款机构", "资金方")
+LENDER_WORDS = re.compile(r"银行|平台|贷款方|放贷方|发卡行|我们公司|该公司|贷款人|" + FIRST_PERSON_LENDER.pattern
+                          + "|" + "|".join(map(re.escape, (*BRANDS, *LENDER_COMPANIES))))
 # Credit facts about the credit-reporting system itself, the same for every lender: how to
 # check one's report, how to dispute a record.
 SYSTEM_CREDIT = frozenset({"查询征信", "异议申请"})
