@@ -14,6 +14,8 @@ from creditfaq.days import chinese_number, parse_days
         ("还款日前3天", (-3, -3)),
         ("还款日前三天会发短信提醒", (-3, -3)),
         ("还款日前 7 天", (-7, -7)),
+        ("还款日前1-3天会通过短信提醒", (-3, -1)),  # a range before the due date
+        ("提前1到3天提醒", (-3, -1)),
         ("还款日之前", (None, 0)),
         ("在还款日前提醒用户", (None, 0)),
         # The first overdue day is 1.

@@ -35,6 +35,8 @@ _OPEN_BEFORE = re.compile(r"(?:超过|超出|大于|满|达到)\s*$")
 _OPEN_AFTER = re.compile(r"^(?:左右)?(?:以上|以后|之后|后|起|(?:就|便|才)?开始|往后|\+|＋)")
 _WITHIN = re.compile(rf"(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|(?P<w>{_WEEK})|{_UNIT})\s*(?:以内|之内|内|(?:左右)?的?(?:还款)?宽限期)")
 _BEFORE = re.compile(rf"(?:还款日|到期日?|提)前\s*(?P<a>{_NUM})\s*(?:{_UNIT}|(?P<w>{_WEEK}))")
+# 还款日前1-3天: days -3 to -1
+_BEFORE_RANGE = re.compile(rf"(?:还款日|到期日?|提)前\s*(?P<a>{_NUM})\s*{_UNIT}?\s*(?:-|－|~|～|〜|到|至)\s*(?P<b>{_NUM})\s*{_UNIT}")
 _FREQUENCY = re.compile(rf"\s*(?:可能|会|能|就|要)?\s*(?:打|发|催|来)?\s*(?:不止|好几|几|多达|最多|至少)?\s*(?:{_NUM})?\s*(?:次|遍|通(?![知过讯报话]))")
 _SINGLE = re.compile(rf"(?:第\s*)?(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|{_UNIT})")
 
@@ -84,6 +86,11 @@ def _parse_exact(text: str) -> DayRange | None:
             return False
         return not any(s <= m.start() < e or s < m.end() <= e for s, e in taken)
 
+    for m in _BEFORE_RANGE.finditer(text):
+        a, b = chinese_number(m["a"]), chinese_number(m["b"])
+        if free(m) and a is not None and b is not None:
+            taken.append(m.span())
+            add(m.start(), (-max(a, b), -min(a, b)))
     for m in _BEFORE.finditer(text):
         if free(m) and (n := chinese_number(m["a"])) is not None:
             taken.append(m.span())
