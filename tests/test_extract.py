@@ -494,3 +494,10 @@ def test_complaint_routes_as_people_say_them_a_lender_by_name_and_calls_only_in_
     found = extract([_article(text)], PRODUCTS)
     assert [c.action for c in found.rights["demo-loan"]].count("催收时段") == 2, "a lender named as a company is the article's"
     assert not _stages(found, "demo-loan"), "a call the reader may receive, as a condition, is no step"
+
+
+def test_a_step_done_every_day_goes_on_from_the_day_it_starts() -> None:
+    text = ("示例借逾期之后\n示例借逾期第1天就会按日收取罚息。\n我逾期第5天开始，每天都有电话打过来。\n"
+            "我逾期第35天的时候被转给了外包催收公司，天天换号码打。\n")
+    steps = {(s.action, s.days) for s in _stages(extract([_article(text)], PRODUCTS), "demo-loan")}
+    assert {("罚息", (1, None)), ("电话催收", (5, None)), ("委外催收", (35, 35))} <= steps

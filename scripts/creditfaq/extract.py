@@ -669,6 +669,9 @@ def _take_clause(clause: str, context_days, title: str | None, ref: str, ctx: _C
         days, undated = clause_days, clause_undated
         if own_days is not None and (part_days := _part_days(action, simple)) is not None:
             days, undated = part_days, False
+        if (kind == "timeline" and days is not None and days[0] is not None and days[0] >= 1 and days[0] == days[1]
+                and any(rules.DAILY.search(p) for p in _PARTS.split(simple) if _ACTION_PATTERNS[action].search(p))):
+            days = (days[0], None)  # "逾期第1天就按日收取罚息", "第5天开始每天都打": it goes on from that day
         chosen = scopes
         if action == "投诉渠道" and not named and route in rules.PUBLIC_ROUTES:
             chosen = [GENERAL]  # a public hotline is everyone's, whatever the article is about

@@ -261,6 +261,8 @@ BRANDS = ("美团", "京东", "抖音", "微信", "支付宝", "蚂蚁", "招联
 # the mention, back to the last comma, ends so ("以后申请房贷、车贷或者信用卡").
 OBJECT_MENTION = re.compile(r"(?:影响|以后|将来|后续|之后|今后|日后|未来|再|难以|很难|无法|不能|不好)[^，,。；;！？]{0,6}(?:申请|申办|办理|开通|办)"
                             r"[^，,。；;！？]{0,10}$")
+# A step done every day: from the day it starts, it goes on.
+DAILY = re.compile(r"按日|每日|每天|按天|天天|日复一日")
 # Channels that stand in for one another: a clause naming one of a class is not given the
 # implied one of the same class (短信 to the contacts is not also a call).
 CHANNEL_CLASSES = (("短信", "APP", "电话", "邮件", "信函", "上门"), ("第三方",))
