@@ -501,3 +501,12 @@ def test_a_step_done_every_day_goes_on_from_the_day_it_starts() -> None:
             "我逾期第35天的时候被转给了外包催收公司，天天换号码打。\n")
     steps = {(s.action, s.days) for s in _stages(extract([_article(text)], PRODUCTS), "demo-loan")}
     assert {("罚息", (1, None)), ("电话催收", (5, None)), ("委外催收", (35, 35))} <= steps
+
+
+def test_how_loan_officers_speak_of_a_record_and_how_long_it_stays() -> None:
+    text = ("示例借逾期对贷款的影响\n银行审批房贷时最怕“连三累六”，出现这种情况基本会被直接拒贷。\n"
+            "当前仍有逾期的，车贷通常无法通过。\n按规定 征信上的不良记录 还清后保留5年\n"
+            "很多人不知道，不少银行在房贷审批时会看近两年的逾期次数。\n")
+    found = extract([_article(text)], PRODUCTS)
+    actions = [c.action for scope in found.credit for c in found.credit[scope]]
+    assert actions.count("影响贷款") >= 2 and "记录保留" in actions and "上报征信" not in actions

@@ -189,6 +189,8 @@ def _facts_of_clause(clause: str, credit_topic: bool = False) -> list[tuple[str,
     for kind, action, pattern in rules.ACTIONS:
         if pattern.search(simple) and (kind == "timeline" or kind not in found):
             found.setdefault(kind, []).append(action)
+    if found.get("credit") == ["上报征信"] and _ACTION_PATTERNS["记录保留"].search(simple) and not rules.REPORT_VERB.search(simple):
+        found["credit"] = ["记录保留"]  # "征信上的不良记录还清后保留5年": how long it stays, not that it is reported
     if credit_topic and "credit" not in found and rules.REPORT_VERB.search(simple):
         found["credit"] = ["上报征信"]  # under "会上征信吗？": "逾期后会按规定报送" is about the report
     if len(parts) > 1:
@@ -224,7 +226,7 @@ def _facts_of_clause(clause: str, credit_topic: bool = False) -> list[tuple[str,
         elif credit_topic:
             pass  # the heading or question above speaks of the credit report
         elif credit == "影响贷款":
-            if not any(w in simple for w in (*rules.CREDIT_WORDS, *rules.OVERDUE_WORDS)):
+            if not any(w in simple for w in (*rules.CREDIT_WORDS, *rules.OVERDUE_WORDS, *rules.RECORD_TERMS)):
                 continue
         elif not any(w in simple for w in (*rules.CREDIT_WORDS, *(("记录", "报告") if credit == "记录保留" else ()))):
             continue
