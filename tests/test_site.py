@@ -211,6 +211,11 @@ def test_glossary_terms_are_tooltips_in_running_chinese_text(built_site: Path) -
             # inside a sentence, with Chinese characters right before or after it
             around = abbr.parent.get_text()
             assert abbr.get_text() in around
+            # a whole word: never inside the title of a law, never the head of a longer name
+            before = "".join(str(s) for s in abbr.previous_siblings)
+            assert before.rfind("《") <= before.rfind("》"), f"{page}: a tooltip inside a law's title: {around[:60]}"
+            after = abbr.next_sibling if isinstance(abbr.next_sibling, str) else ""
+            assert not after.startswith(("机构", "中心", "系统", "业务")), f"{page}: {abbr.get_text()}{after[:4]}"
     definitions = {name: t["definition"] for t in terms for name in (t["term"], *t.get("aliases", []))}
     assert {"征信", "爆通讯录"} <= set(marked), sorted(marked)
     for name, title in marked.items():

@@ -17,6 +17,7 @@ import yaml
 from .model import (ANSWERED_IN, SECTIONS, Claim, GlossaryTerm, GuidanceRule, OverdueStage, Product, Question, Regulation,
                     SearchVocabulary,
                     SourceArticle, TopicFile)
+from . import rules
 from .rules import ACTION_PHRASES, COMPARE_DAYS, GENERAL, GENERAL_LABEL, TOPIC_PAGES
 from .days import days_label
 from .publish import published
@@ -79,12 +80,21 @@ class Glossary:
         seen: set[str] = set()
 
         def wrap(m: re.Match[str]) -> str:
-            if m.group(0) in seen:
-                return m.group(0)
-            seen.add(m.group(0))
-            return f'<abbr title="{attr(self.definitions[m.group(0)])}">{m.group(0)}</abbr>'
+            term = m.group(0)
+            if term in seen or not _whole_word(escaped, m.start(), m.end()):
+                return term
+            seen.add(term)
+            return f'<abbr title="{attr(self.definitions[term])}">{term}</abbr>'
 
         return self.pattern.sub(wrap, escaped)
+
+
+def _whole_word(text: str, start: int, end: int) -> bool:
+    """Whether a glossary term at text[start:end] is the word itself: not inside the title of a
+    law (《征信业务管理办法》) and not the head of a longer name (征信机构, 征信中心)."""
+    if text.rfind("《", 0, start) > text.rfind("》", 0, start):
+        return False
+    return not text.startswith(rules.COMPOUND_TAILS, end)
 
 
 NO_GLOSSARY = Glossary()

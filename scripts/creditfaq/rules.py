@@ -263,6 +263,9 @@ BRANDS = ("美团", "京东", "抖音", "微信", "支付宝", "蚂蚁", "招联
 # the mention, back to the last comma, ends so ("以后申请房贷、车贷或者信用卡").
 OBJECT_MENTION = re.compile(r"(?:影响|以后|将来|后续|之后|今后|日后|未来|再|难以|很难|无法|不能|不好)[^，,。；;！？]{0,6}(?:申请|申办|办理|开通|办)"
                             r"[^，,。；;！？]{0,10}$")
+# What a glossary term is the head of when these follow it: a longer name, not the term
+# (征信机构, 征信中心, 征信系统, 征信修复): no tooltip there.
+COMPOUND_TAILS = ("机构", "中心", "系统", "业务", "业管理", "公司", "管理", "条例", "办法", "行业", "修复", "平台", "部门")
 # A step done every day: from the day it starts, it goes on.
 DAILY = re.compile(r"按日|每日|每天|按天|天天|日复一日")
 # Channels that stand in for one another: a clause naming one of a class is not given the
