@@ -352,3 +352,17 @@ def test_a_collection_rights_section_cites_no_rule_about_the_credit_report(built
             for a in sibling.find_all("a", href=lambda h: h and "regulations/#" in h):
                 row = rows[a["href"].split("#")[1]]
                 assert row["topic"] == "催收权益" or "征信" not in row["summary"], f"{path}: {row['id']}"
+
+
+def test_a_rule_only_about_illegal_debts_does_not_lead_a_products_rights() -> None:
+    from creditfaq.model import Product, Regulation
+    from creditfaq.render import _regulations_for
+
+    def row(rid: str, summary: str) -> Regulation:
+        return Regulation(id=rid, law="《示例法》", topic="催收权益", summary=summary, confidence="verified", evidence="示例")
+
+    rows = [row("illegal", "使用暴力催收高利放贷等产生的非法债务，情节严重的，处3年以下有期徒刑。"),
+            row("privacy", "未经本人同意，不得以电话、短信侵扰他人的私人生活安宁。"),
+            row("data", "非法提供公民个人信息，情节严重的构成犯罪。")]
+    got = [r.id for r in _regulations_for("rights", Product(id="demo", name="示例付"), rows)]
+    assert got == ["privacy", "data", "illegal"]

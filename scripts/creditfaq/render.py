@@ -168,10 +168,13 @@ def _regulations_for(kind: str, product: Product, regulations: list[Regulation])
         return [r for r in regulations if applies(r) and (
             r.topic == "征信影响" or (r.topic == "投诉与异议" and ("征信" in r.summary or "信用报告" in r.summary)))]
     if kind == "rights":
-        return [r for r in regulations if applies(r) and (
+        rows = [r for r in regulations if applies(r) and (
             # complaints about the credit report belong to 征信影响, not to a collector's conduct
             r.topic == "催收权益" or (r.topic == "投诉与异议" and "投诉" in r.summary
                                       and "征信" not in r.summary and "信用报告" not in r.summary))]
+        # a rule only about illegal debts (刑法第293条之一) does not lead the rights of a lender's
+        # product: the rules that bind every collector come first
+        return sorted(rows, key=lambda r: "非法债务" in r.summary)
     return []
 
 
