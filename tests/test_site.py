@@ -147,6 +147,9 @@ def test_a_second_build_is_byte_identical(built_site: Path, tmp_path: Path) -> N
     assert not differ, differ
 
 
+NOINDEX = '<meta name="robots" content="noindex">'
+
+
 @pytest.mark.slow
 def test_a_published_build_has_a_full_sitemap(tmp_path: Path) -> None:
 
@@ -161,7 +164,9 @@ def test_a_published_build_has_a_full_sitemap(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     sitemap = BeautifulSoup((root / "site/sitemap.xml").read_text(encoding="utf-8"), "xml")
     locs = {loc.get_text() for loc in sitemap.find_all("loc")}
-    pages = {p.parent.relative_to(root / "site").as_posix() for p in (root / "site").rglob("index.html")}
+    # every page, less those that tell search engines they have nothing reliable to say
+    pages = {p.parent.relative_to(root / "site").as_posix() for p in (root / "site").rglob("index.html")
+             if NOINDEX not in p.read_text(encoding="utf-8")}
     assert locs == {"https://faq.example.cn/" + ("" if p == "." else p + "/") for p in pages}
     # lastmod is the day a writer reviewed the page, not the build's; unreviewed pages have none
     dated = {u.find("loc").get_text(): u.find("lastmod").get_text() for u in sitemap.find_all("url") if u.find("lastmod")}
@@ -282,7 +287,7 @@ def test_the_build_fails_when_a_page_loads_from_another_host(project: Path) -> N
 def test_a_rule_whose_window_closed_is_shown_only_as_ended_and_a_caveat_goes_with_its_rule() -> None:
     import datetime as dt
 
-    from creditfaq.model import Product, Regulation, TopicFile
+    from creditfaq.model import OverdueStage, Product, Regulation, TopicFile
     from creditfaq.render import render_site
 
     product = Product(id="demo-pay", name="示例付")
@@ -290,7 +295,9 @@ def test_a_rule_whose_window_closed_is_shown_only_as_ended_and_a_caveat_goes_wit
                         confidence="secondary", attribution="据新闻报道", evidence="示例", valid_until=dt.date(2026, 3, 31))
     old_text = Regulation(id="demo-old-text", law="《示例法》", article="第1条", topic="催收权益", summary="不得威胁。",
                           confidence="verified", evidence="示例", caveat="这是旧文本，新文本的条号未核实")
-    topic = TopicFile(product="demo-pay")
+    # a product with a fact of its own (a page of no facts does not repeat the law)
+    topic = TopicFile(product="demo-pay", timeline=[OverdueStage(id="stage-demo", status="editorial", days=(3, 3),
+                                                                 text="示例付逾期第3天会有电话提醒。")])
     before = render_site([product], [], [topic], [window, old_text], today=dt.date(2026, 3, 1))
     after = render_site([product], [], [topic], [window, old_text], today=dt.date(2026, 12, 1))
     assert "限期内还清的逾期不予展示" in before["products/demo-pay.md"]
@@ -320,7 +327,7 @@ def test_an_article_page_shows_no_internal_file_name(built_site: Path) -> None:
 
 def test_every_product_page_answers_the_three_first_questions_with_a_source_or_a_law_for_each_sentence(
         built_site: Path) -> None:
-    pages = sorted((built_site / "products").glob("*/index.html"))
+    pages = sorted(p for p in (built_site / "products").glob("*/index.html") if NOINDEX not in p.read_text(encoding="utf-8"))
     assert pages
     for path in pages:
         page = _soup(path)
@@ -346,6 +353,9 @@ def test_a_collection_rights_section_cites_no_rule_about_the_credit_report(built
     rows = {r["id"]: r for r in yaml.safe_load((ROOT / "data/regulations.yml").read_text(encoding="utf-8"))["regulations"]}
     for path in sorted((built_site / "products").glob("*/index.html")):
         rights = _soup(path).find("h2", id="rights")
+        if rights is None:
+            assert NOINDEX in path.read_text(encoding="utf-8"), f"{path}: a product page without its rights section"
+            continue
         for sibling in rights.find_next_siblings():
             if sibling.name == "h2":
                 break
@@ -366,3 +376,23 @@ def test_a_rule_only_about_illegal_debts_does_not_lead_a_products_rights() -> No
             row("data", "非法提供公民个人信息，情节严重的构成犯罪。")]
     got = [r.id for r in _regulations_for("rights", Product(id="demo", name="示例付"), rows)]
     assert got == ["privacy", "data", "illegal"]
+
+
+def test_a_product_no_source_speaks_of_gets_a_short_honest_page_not_boilerplate(tmp_path: Path) -> None:
+    root = copy_project(tmp_path / "thin")
+    products = root / "data/products.yml"
+    products.write_text(products.read_text(encoding="utf-8") + "- id: demo-thin\n  name: 示例空白贷\n  category: 现金贷\n",
+                        encoding="utf-8")
+    (root / "data/topics/demo-thin.yml").write_text("product: demo-thin\n", encoding="utf-8")
+    result = run(root, "build", env={"CREDITFAQ_SITE_URL": "https://faq.example.cn/"})
+    assert result.returncode == 0, result.stderr
+    html = (root / "site/products/demo-thin/index.html").read_text(encoding="utf-8")
+    page = _soup(root / "site/products/demo-thin/index.html")
+    assert NOINDEX in html and "暂无可靠资料" in page.get_text()
+    assert not page.select(".cf-laws, #answers, script[type='application/ld+json']"), "no law list, no answers, no FAQ"
+    links = {a["href"] for a in page.select("article a[href]")}
+    assert any("topics/cuishou-quanyi" in h for h in links) and any("self-check" in h for h in links)
+    assert "demo-thin" not in (root / "site/sitemap.xml").read_text(encoding="utf-8")
+    index = _soup(root / "site/products/index.html")
+    thin = index.find("h2", id="thin")
+    assert thin is not None and thin.find_next("a", string="示例空白贷") is not None

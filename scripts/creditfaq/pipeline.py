@@ -27,7 +27,7 @@ from .judge import judge_all
 from .model import (Defect, Glossary, GuidanceFile, Paragraph, ProductRegistry, QuestionFile, RegulationRegistry, SearchVocabulary, Section,
                     SourceArticle, TopicFile)
 from .readers import READERS, SourceError
-from .render import LASTMOD, render_site
+from .render import LASTMOD, UNLISTED, render_site
 from .store import Project, load_model, save_memo, sync_tree, write_record
 from .text import decode, short_hash
 from .lang import listing, say
@@ -817,7 +817,8 @@ def mkdocs_build(project: Project, site_dir: Path | None = None, verbose: bool =
         sys.stderr.write(done.stderr if verbose else quiet_mkdocs(done.stderr))
         if done.returncode != 0:
             return done.returncode
-        set_sitemap_lastmod(building, project.generated / LASTMOD, env.get("SOURCE_DATE_EPOCH"))
+        set_sitemap_lastmod(building, project.generated / LASTMOD, env.get("SOURCE_DATE_EPOCH"),
+                            project.generated / UNLISTED)
         from .search import build_index
 
         if (failed := build_index(building)) is not None:
@@ -854,9 +855,10 @@ def mkdocs_build(project: Project, site_dir: Path | None = None, verbose: bool =
             shutil.rmtree(building, ignore_errors=True)
 
 
-def set_sitemap_lastmod(site: Path, lastmod_file: Path, epoch: str | None) -> None:
+def set_sitemap_lastmod(site: Path, lastmod_file: Path, epoch: str | None, unlisted_file: Path | None = None) -> None:
     """A page's lastmod is the day a writer reviewed it, not the build's; a page nobody
-    reviewed has none. Rewrites sitemap.xml and its .gz reproducibly."""
+    reviewed has none; a page with nothing reliable to say (`unlisted_file`) is left out.
+    Rewrites sitemap.xml and its .gz reproducibly."""
     import gzip
     import json
     import re as _re
@@ -866,8 +868,12 @@ def set_sitemap_lastmod(site: Path, lastmod_file: Path, epoch: str | None) -> No
         return
     reviewed = json.loads(lastmod_file.read_text(encoding="utf-8")) if lastmod_file.is_file() else {}
 
+    unlisted = json.loads(unlisted_file.read_text(encoding="utf-8")) if unlisted_file and unlisted_file.is_file() else []
+
     def entry(m: _re.Match[str]) -> str:
         loc = m.group(1)
+        if any(loc.endswith("/" + path) for path in unlisted):
+            return ""
         date = next((d for path, d in reviewed.items() if loc.endswith("/" + path)), None)
         lastmod = f"\n         <lastmod>{date}</lastmod>" if date else ""
         return f"<url>\n         <loc>{loc}</loc>{lastmod}\n    </url>"

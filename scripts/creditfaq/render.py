@@ -363,22 +363,67 @@ def quick_answers(product: Product, topic: TopicFile, regulations: list[Regulati
     return lines, pairs
 
 
+def has_facts(topic: TopicFile) -> bool:
+    """Whether a product has anything of its own to publish."""
+    return bool(_visible(topic.claims()))
+
+
+def _product_tags(product: Product) -> list[str]:
+    """Tags: shown on the page and listed on the tag index; one chip per name as readers in
+    mainland China write it (花唄 is 花呗)."""
+    return list(dict.fromkeys(to_simplified(t) for t in (product.name, *product.aliases,
+                                                         *([product.category] if product.category else []))))
+
+
+def thin_product_page(product: Product, topic: TopicFile, others: dict[str, Product]) -> str:
+    """A product no source speaks of reliably: no page of boilerplate (the same law list and
+    "the sources say nothing" three times), but where to go instead, and its readers'
+    questions. Not in the sitemap, not for search engines."""
+    name = esc(product.name)
+    parts = [
+        front_matter("product", title=f"{product.name}：暂无可靠资料", robots="noindex", tags=_product_tags(product),
+                     description=f"本站暂时没有关于{product.name}逾期的可靠资料；这里列出适用于所有放贷机构的规定和读者的问题。"),
+        f"# {name}逾期会怎样？\n",
+        f'!!! note "暂无可靠资料"\n    本站还没有整理到专门讲{name}逾期的可靠来源文章，所以这里不写{name}自己会怎么做，'
+        "也不重复每一页都一样的法律条文。下面这些页面适用于所有放贷机构，可以先看。\n",
+        "## 先看这些 {#start}\n",
+        "- [逾期几天会怎样：多数平台的一般做法](../topics/overdue-days.md)",
+        "- [催收权益与投诉渠道：催收不能做什么、去哪里投诉](../topics/cuishou-quanyi.md)",
+        "- [征信记录多久消除，怎样查自己的信用报告](../topics/zhengxin-duojiu-xiaochu.md)",
+        "- [爆通讯录是否合法](../topics/bao-tongxunlu.md)",
+        "- [逾期自查：按天数看可能发生什么](../self-check.md)",
+        "",
+    ]
+    questions = [q for q in topic.questions if q.status != "rejected"]
+    if questions:
+        # no fact answers them: listed as asked, not pointed at a section that would not answer
+        parts.append(f"## 读者关于{name}的问题 {{#questions}}\n")
+        parts.append("本站还没有这些问题的可靠回答。\n")
+        parts.extend(f"- {esc(q.text)}" for q in questions)
+        parts.append("")
+    related = [others[r] for r in product.related if r in others]
+    if related:
+        parts.append("## 相关产品 {#related}\n")
+        parts.extend(f"- [{esc(r.name)}]({r.id}.md)" for r in related)
+        parts.append("")
+    return "\n".join(parts)
+
+
 def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceArticle],
                  regulations: list[Regulation] = (), others: dict[str, Product] | None = None,
                  gl: Glossary = NO_GLOSSARY, guidance: Guidance = NO_GUIDANCE,
                  general: TopicFile | None = None) -> str:
     """`others`: the products that have pages, for the related-products links; `general`:
-    the rules sources state about lenders in general, shown under each section."""
+    the rules sources state about lenders in general, shown under each section. A product
+    with nothing of its own to publish gets the short page of thin_product_page."""
     others = others or {}
+    if not has_facts(topic):
+        return thin_product_page(product, topic, others)
     notes = _Footnotes(articles, "../")
     cited = sorted({s.split("#")[0] for c in _visible(topic.claims()) for s in c.sources})
     parts = [
         front_matter("product", title=f"{product.name}逾期：时间线、征信影响与催收权益",
-                     # tags: shown on the page, listed on the tag index, and weighted heavily by
-                     # search, so 蚂蚁花呗 finds the 花呗 page first
-                     # one chip per name as readers in mainland China write it: 花唄 is 花呗
-                     tags=list(dict.fromkeys(to_simplified(t) for t in (product.name, *product.aliases,
-                                                                          *([product.category] if product.category else [])))),
+                     tags=_product_tags(product),
                      description=f"{product.name}逾期后会发生什么、何时影响征信、催收时你有哪些权利，整理自 {len(cited)} 篇来源文章。"),
         f"# {esc(product.name)}逾期会怎样？\n",  # the page's question, as the reader asks it
     ]
@@ -532,9 +577,18 @@ def home_page(products: list[tuple[Product, TopicFile]], articles: list[SourceAr
 
 
 def products_index(products: list[tuple[Product, TopicFile]]) -> str:
+    """Products with facts of their own first, then those with none (暂无可靠资料); in each
+    group, the ones readers ask most about first."""
+    def line(p: Product) -> str:
+        return f"- [{esc(p.name)}]({p.id}.md)" + (f"（又称{esc('、'.join(p.aliases))}）" if p.aliases else "")
+
+    asked = sorted(products, key=lambda pt: (-len([q for q in pt[1].questions if q.status != "rejected"]), pt[0].id))
     parts = [front_matter("index", title="产品列表", description="本站整理了逾期、征信与催收信息的消费信贷产品。"), "# 产品\n"]
-    parts += [f"- [{esc(p.name)}]({p.id}.md)" + (f"（又称{esc('、'.join(p.aliases))}）" if p.aliases else "")
-              for p, _ in products]
+    parts += [line(p) for p, t in asked if has_facts(t)]
+    if thin := [p for p, t in asked if not has_facts(t)]:
+        parts.append("\n## 暂无可靠资料 {#thin}\n")
+        parts.append("下面这些产品，本站还没有整理到可靠的来源文章。它们的页面列出读者的问题和适用于所有放贷机构的规定。\n")
+        parts += [line(p) for p in thin]
     return "\n".join(parts) + "\n"
 
 
@@ -549,6 +603,8 @@ def articles_index(articles: list[SourceArticle]) -> str:
 # Generated into the docs folder as a dotfile, which MkDocs does not copy to the site:
 # page path → the date a writer last reviewed it, for the sitemap's lastmod
 LASTMOD = ".lastmod.json"
+# page paths left out of the sitemap: products with nothing reliable to say
+UNLISTED = ".unlisted.json"
 
 
 def questions_page(with_topic: list[tuple[Product, TopicFile]], general: list[Question]) -> str:
@@ -564,7 +620,8 @@ def questions_page(with_topic: list[tuple[Product, TopicFile]], general: list[Qu
             group = [q for q in questions if q.topic == name]
             if group:
                 parts.append(f"**{name}**\n")
-                parts.extend(_question_line(q, f"products/{product.id}.md") for q in group)
+                parts.extend(_question_line(q, f"products/{product.id}.md") if has_facts(topic)
+                             else f"- [{esc(q.text)}](products/{product.id}.md#questions)（暂无可靠回答）" for q in group)
                 parts.append("")
     shown = [q for q in general if q.status != "rejected"]
     if shown:
@@ -895,6 +952,7 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     files[SELF_CHECK_DATA] = self_check_data(with_topic, article_by_id, list(regulations), guidance)
     files[LASTMOD] = json.dumps({f"products/{p.id}/": t.reviewed.isoformat() for p, t in with_topic if t.reviewed},
                                 sort_keys=True) + "\n"
+    files[UNLISTED] = json.dumps(sorted(f"products/{p.id}/" for p, t in with_topic if not has_facts(t))) + "\n"
     with_pages = {p.id: p for p, _ in with_topic}
     for product, topic in with_topic:
         files[f"products/{product.id}.md"] = product_page(product, topic, article_by_id, regulations, with_pages, gl,
