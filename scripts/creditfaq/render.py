@@ -104,7 +104,8 @@ NO_GLOSSARY = Glossary()
 # summaries outrank the source articles they cite, and the index pages that merely list names
 # do not outrank the pages about those names. A page without a role (the home page, the tags,
 # the writers' guide and report) is not in the search at all.
-SEARCH_WEIGHT = {"topic": 2.0, "product": 2.0, "tool": 1.5, "reference": 1.0, "article": 0.3, "index": 0.5}
+SEARCH_WEIGHT = {"topic": 2.0, "product": 2.0, "tool": 1.5, "reference": 1.0, "article": 0.3, "index": 0.5,
+                 "thin": 0.3}  # a product page with nothing reliable to say: found by its name, not by topic
 
 
 def front_matter(role: str | None = None, **meta: object) -> str:
@@ -381,7 +382,7 @@ def thin_product_page(product: Product, topic: TopicFile, others: dict[str, Prod
     questions. Not in the sitemap, not for search engines."""
     name = esc(product.name)
     parts = [
-        front_matter("product", title=f"{product.name}：暂无可靠资料", robots="noindex", tags=_product_tags(product),
+        front_matter("thin", title=f"{product.name}：暂无可靠资料", robots="noindex", tags=_product_tags(product),
                      description=f"本站暂时没有关于{product.name}逾期的可靠资料；这里列出适用于所有放贷机构的规定和读者的问题。"),
         f"# {name}逾期会怎样？\n",
         f'!!! note "暂无可靠资料"\n    本站还没有整理到专门讲{name}逾期的可靠来源文章，所以这里不写{name}自己会怎么做，'

@@ -287,7 +287,7 @@
 
   // --- ranking ----------------------------------------------------------------------------
 
-  var KIND_PRIOR = { product: 1, topic: 1, tool: 0.9, reference: 0.7, index: 0.5, article: 0.3 };
+  var KIND_PRIOR = { product: 1, topic: 1, tool: 0.9, reference: 0.7, index: 0.5, article: 0.3, thin: 0.2 };
 
   function about(lex, a) {
     // what the query is about: its products, the pages its words point to, its day count
@@ -410,7 +410,8 @@
     return p;
   }
 
-  var KIND_LABEL = { product: "产品", topic: "专题", tool: "工具", reference: "法规与术语", index: "目录", article: "来源文章" };
+  var KIND_LABEL = { product: "产品", topic: "专题", tool: "工具", reference: "法规与术语", index: "目录", article: "来源文章",
+                     thin: "产品（暂无可靠资料）" };
 
   function item(r) {
     var li = el("li", "cf-search__item");
