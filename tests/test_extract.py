@@ -510,3 +510,12 @@ def test_how_loan_officers_speak_of_a_record_and_how_long_it_stays() -> None:
     found = extract([_article(text)], PRODUCTS)
     actions = [c.action for scope in found.credit for c in found.credit[scope]]
     assert actions.count("影响贷款") >= 2 and "记录保留" in actions and "上报征信" not in actions
+
+
+def test_plans_statistics_imperatives_reports_to_others_and_hotlines_are_no_credit_facts() -> None:
+    text = ("示例借逾期问答\n谢谢各位，刚才已经还上了，等下个月查一下征信再来反馈。\n此外，另有约18%的投诉涉及“征信记录异议”。\n"
+            "第一，看上征信时间。\n涉及征信查询的问题，可以拨打12363热线。\n")
+    found = extract([_article(text)], PRODUCTS)
+    assert not found.credit, [c.text for s in found.credit for c in found.credit[s]]
+    notice = _article("关于开展自查的通知\n一、征信合规\n各会员单位应于3月31日前完成自查，并将自查报告报送协会秘书处。\n", "n")
+    assert not extract([notice], PRODUCTS).credit

@@ -191,7 +191,7 @@ def _facts_of_clause(clause: str, credit_topic: bool = False) -> list[tuple[str,
             found.setdefault(kind, []).append(action)
     if found.get("credit") == ["上报征信"] and _ACTION_PATTERNS["记录保留"].search(simple) and not rules.REPORT_VERB.search(simple):
         found["credit"] = ["记录保留"]  # "征信上的不良记录还清后保留5年": how long it stays, not that it is reported
-    if credit_topic and "credit" not in found and rules.REPORT_VERB.search(simple):
+    if credit_topic and "credit" not in found and rules.REPORT_VERB.search(simple) and not rules.OTHER_REPORT.search(simple):
         found["credit"] = ["上报征信"]  # under "会上征信吗？": "逾期后会按规定报送" is about the report
     if len(parts) > 1:
         # each comma-separated part may state a credit fact or a rule of its own
@@ -231,6 +231,8 @@ def _facts_of_clause(clause: str, credit_topic: bool = False) -> list[tuple[str,
         elif not any(w in simple for w in (*rules.CREDIT_WORDS, *(("记录", "报告") if credit == "记录保留" else ()))):
             continue
         credits.append(credit)
+    if "查询征信" in credits and "投诉渠道" in found.get("rights", []) and not rules.QUERY_CHANNEL.search(simple):
+        credits = [c for c in credits if c != "查询征信"]  # "征信查询的问题，可以拨打12363": a complaint line
     if "异议申请" in credits:
         credits = [c for c in credits if c != "上报征信"]  # "信用报告中的逾期记录有误，可提出异议": the dispute
     if credits:

@@ -365,7 +365,7 @@ GENERIC_SCOPE = re.compile(
 # A part of a clause that states a condition: "逾期记录一旦上报", "如果被上报".
 CONDITION = re.compile(r"^\s*(?:一旦|如果|假如|万一|若|要是|如(?:您|你|遇|有|发现|对))|^[^，,]{0,8}一旦")
 # A part of a clause that tells the reader what to do: "投诉之前，记得把录音保存好".
-ADVICE_PART = re.compile(r"^\s*(?:记得|最好|一定要|千万|务必|切记|不妨|建议|(?:也|还|更)?(?:不要|别|切勿)"
+ADVICE_PART = re.compile(r"^\s*(?:记得|最好|一定要|千万|务必|切记|不妨|建议|(?:也|还|更)?(?:不要|别|切勿)|(?:先|再|要)?看(?![到见])"
                          r"|开通自动|设置|设好|绑定好|保持|保证|留意)")
 # The lender speaking of itself (a help centre, a bank's FAQ): its rules are its own.
 FIRST_PERSON_LENDER = re.compile(r"本行|我行|我司|本公司|本平台|本中心|我中心|我们(?:仅|只|承诺|严格|绝不|不会|将|会严格|会依法|会在)|我们的(?:催收|客服|工作人员|员工)"
@@ -380,6 +380,10 @@ LENDER_WORDS = re.compile(r"银行|平台|贷款方|放贷方|发卡行|我们�
 # Credit facts about the credit-reporting system itself, the same for every lender: how to
 # check one's report, how to dispute a record.
 SYSTEM_CREDIT = frozenset({"查询征信", "异议申请"})
+# Where one checks one's own report: a clause naming none of these is no way to check it.
+QUERY_CHANNEL = re.compile(r"云闪付|官网|网站|网点|自助|征信中心|手机银行|柜台")
+# A report sent to someone other than the credit bureau: "将自查报告报送协会秘书处".
+OTHER_REPORT = re.compile(r"报送(?:至|给)?(?:协会|秘书处|监管|主管部门|总部)|自查报告|工作报告")
 # The credit reference centre: a route through it is everyone's, even where a lender names its own too.
 CREDIT_CENTRE = re.compile(r"征信中心|人民银行|人行|央行|云闪付")
 # A clause that speaks of all the products of the article at once.
@@ -425,6 +429,8 @@ NOT_A_CLAUSE = (
     re.compile(r"不确定真假|不知道真假|不知真假|真假未知|未经证实|不知道是不是真的"),
     # a rumour the text reports or calls false: "网传“月付逾期就派人上门”，这是谣言"
     re.compile(r"谣言|谣传|网传|传言|不实(?:信息|消息)|假消息|纯属虚构|是假的"),
+    # a statistic about complaints or users: "另有约18%的投诉涉及…", "六成用户…"
+    re.compile(r"(?:约|近|超过|逾)?\d+(?:\.\d+)?\s*[%％](?:的)?(?:投诉|用户|借款人|受访者|网友|人)|[一二三四五六七八九]成(?:的)?(?:投诉|用户|借款人|受访者)"),
     # quoted words set against each other: "“可能报送”不等于“一定不报”"
     re.compile(r"[“\"「][^”\"」]{1,12}[”\"」]\s*(?:不等于|不代表|并不代表|并不等于)"),
     # a definition says what a word means, not what a lender does: "爆通讯录，即…", "…是指…"
@@ -457,6 +463,8 @@ NOT_A_FACT = (
     # no step of the lender's (a part that calls to complain is a complaint route)
     # what the reader may ask for: "可以在调解阶段争取减免部分罚息", "申请延期还款"
     re.compile(r"争取(?:减免|免除|降低|少还)|申请(?:减免|停息|延期|延后|分期|协商)"),
+    # the reader's own plan: "等下个月查一下征信再来反馈", "打算去查征信"
+    re.compile(r"(?:等|打算|准备|我会|我要|回头)[^，,。]{0,10}(?:查|看)[^，,。]{0,8}(?:再|看看)|(?:打算|准备)[^，,。]{0,6}查"),
     # the reader setting up their own reminders: "以后一定设好提醒", "开个自动还款"
     re.compile(r"(?:设好?|设置|定个|定好|开个|开通)(?:一下|个|好)?(?:还款)?(?:提醒|闹钟|自动还款)"),
     re.compile(r"^(?!.*(?:投诉|举报|反映|报警|异议|申诉))(?:你|您|我|借款人|持卡人|用户)?(?:可以|可|先|直接|主动|赶紧|尽快|及时|马上|要|就)?"
