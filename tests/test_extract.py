@@ -519,3 +519,12 @@ def test_plans_statistics_imperatives_reports_to_others_and_hotlines_are_no_cred
     assert not found.credit, [c.text for s in found.credit for c in found.credit[s]]
     notice = _article("关于开展自查的通知\n一、征信合规\n各会员单位应于3月31日前完成自查，并将自查报告报送协会秘书处。\n", "n")
     assert not extract([notice], PRODUCTS).credit
+
+
+def test_a_collectors_threat_in_speech_and_what_a_lender_does_not_have_done_are_no_steps() -> None:
+    text = ("示例付逾期日记\n中间接到个陌生号码，对方说再不还就要“上门走访”、“通知你单位”，还说要“走法律程序”。\n"
+            "示例付客服说我们不会委托任何人员上门催收。\n"
+            "少数平台在逾期90天以上时会安排外访人员上门核实情况，但所谓“明天就上门”只是吓唬人的话术。\n")
+    found = extract([_article(text)], PRODUCTS)
+    assert not _stages(found, "demo-pay"), [s.text for s in _stages(found, "demo-pay")]
+    assert ("上门", (90, None)) in {(s.action, s.days) for s in _stages(found, GENERAL)}
