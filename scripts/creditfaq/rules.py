@@ -235,7 +235,7 @@ ACTIONS = (
                                      r"|限制使用|暂停.{0,10}使用|关闭(?:借款|借钱|提现|支用)?(?:功能|入口|服务)|无法(?:继续)?使用|(?:不能|没法|无法)再?(?:用|使用|借)(?!户)|(?:额度|就|都|直接)用不了|用不了了|冻上|不能用了")),
     ("timeline", "罚息", re.compile(r"罚息|违约金|滞纳金|逾期利息|逾期费|(?:收取|产生|加收|计收).{0,6}(?:利息|费用)|(?:按日|按天|每日|每天)[^，,。]{0,12}计算(?:利息|罚息)|利息.{0,2}照(?:算|收|计|常计算)"
                                  r"|(?:利息|罚金).{0,12}(?:计收|计息|收取|加收)|按日(?:计收|收取|计息|加收)")),
-    ("timeline", "自动扣款", re.compile(r"自动从.{0,12}扣|(?:自动扣款|扣款|划扣|扣划|代扣)(?!失败|不成功|未成功|没成功)")),
+    ("timeline", "自动扣款", re.compile(r"自动从.{0,12}扣|(?:自动扣款|扣款|划扣|扣划|代扣)(?!失败|不成功|未成功|没成功|银行卡|卡号|尾号|账户|金额)")),
     ("timeline", "提醒", re.compile(r"提醒|通知|短信|推送|站内信|消息|提示")),
 )
 # The channels each action goes by, and those it implies when its clause names none (提醒
@@ -262,7 +262,9 @@ BRANDS = ("美团", "京东", "抖音", "微信", "支付宝", "蚂蚁", "招联
 # A product named as what one applies for is not what the clause speaks of: the text before
 # the mention, back to the last comma, ends so ("以后申请房贷、车贷或者信用卡").
 OBJECT_MENTION = re.compile(r"(?:影响|以后|将来|后续|之后|今后|日后|未来|再|难以|很难|无法|不能|不好)[^，,。；;！？]{0,6}(?:申请|申办|办理|开通|办)"
-                            r"[^，,。；;！？]{0,10}$")
+                            r"[^，,。；;！？]{0,10}$"
+                            # what a product is compared with: "比借呗狠多了", "不如花呗"
+                            r"|(?:比|不如|相比|相较于?)\s*$")
 # What a glossary term is the head of when these follow it: a longer name, not the term
 # (征信机构, 征信中心, 征信系统, 征信修复): no tooltip there.
 COMPOUND_TAILS = ("机构", "中心", "系统", "业务", "业管理", "公司", "管理", "条例", "办法", "行业", "修复", "平台", "部门")
