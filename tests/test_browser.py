@@ -128,13 +128,39 @@ def test_the_magnifier_opens_the_search_and_a_result_opens_its_page(watched: Wat
     watched.assert_clean()
 
 
+def test_self_check_long_overdue_says_the_sources_stop_and_the_due_date_reads_plainly(watched: Watched, built_site: Path) -> None:
+    import json
+
+    data = json.loads((built_site / "assets/self-check.json").read_text(encoding="utf-8"))
+    product = max(data["products"], key=lambda p: len([s for s in p["stages"] if s["dated"]]))
+    starts = [s["from"] or 0 for s in product["stages"] if s["dated"]]
+    if not starts:
+        pytest.skip("no product has a dated stage")
+    late = min(3650, 10 * (max(starts) + 10))
+    page = watched.page
+    page.goto(watched.origin + "/self-check/")
+    for days in (late, 0):
+        page.select_option("#cf-product", product["id"])
+        page.fill("#cf-days", str(days))
+        page.press("#cf-days", "Enter")
+        result = page.locator("#cf-self-check-result")
+        page.wait_for_function("d => document.querySelector('#cf-self-check-result h2') && "
+                               "document.querySelector('#cf-self-check-result h2').textContent.includes(d)",
+                               arg="还款日" if days == 0 else f"第 {days} 天", timeout=20_000)
+        text = result.inner_text()
+        if days:
+            # the sources' last dated word is far behind: the page says so, not "you are being reminded"
+            assert f"来源文章没有说到逾期第 {days} 天" in text
+        assert "起起" not in text
+    watched.assert_clean()
+
+
 def test_self_check_gives_the_stage_for_ten_days(watched: Watched, built_site: Path) -> None:
     import json
 
     data = json.loads((built_site / "assets/self-check.json").read_text(encoding="utf-8"))
     stages = next(p for p in data["products"] if p["id"] == "xiaohua-qianbao")["stages"]
-    started = [i for i, s in enumerate(stages) if s["dated"] and (s["from"] is None or s["from"] <= 10)]
-    undated = [s["title"] or s["text"][:10] for s in stages[started[-1] + 1:] if not s["dated"]] if started else []
+    undated = [s["text"] for s in stages if not s["dated"]]
     page = watched.page
     page.goto(watched.origin + "/self-check/")
     # keyboard only: tab into the form, choose the product, type the days, press Enter
@@ -147,17 +173,21 @@ def test_self_check_gives_the_stage_for_ten_days(watched: Watched, built_site: P
     result.locator("h2").wait_for(timeout=20_000)
     text = result.inner_text()
     assert "小花钱包：逾期第 10 天" in text
+    # every dated stage in effect on day 10 is the reader's; a step before the due date is not
     covering = [s for s in stages if s["dated"] and (s["from"] is None or s["from"] <= 10)
                 and (s["to"] is None or s["to"] >= 10)]
-    if covering:
-        # a stage the sources date covers day 10: the page shows it as the reader's stage
-        assert "你现在可能处在的阶段" in text and covering[-1]["text"] in text
-    else:
-        # the sources date no stage on day 10: the page says so, names the last stage that
-        # began, and lists the undated ones
-        assert "来源文章没有说明逾期第 10 天的具体做法。已经开始的最近一个阶段是" in text
-        assert started and (stages[started[-1]]["title"] or stages[started[-1]]["text"][:10]) in text
-        assert "来源还提到这些阶段，但没有说明从第几天开始" in text and undated and undated[-1] in text
+    stage_part = text.split("你现在可能处在的阶段")[1].split("接下来会怎样")[0].split("来源还提到的做法")[0]
+    for s in covering:
+        assert s["text"] in stage_part
+    for s in stages:
+        if s["dated"] and s["to"] is not None and s["to"] < 1 and s not in covering:
+            assert s["text"] not in stage_part, "a reminder before the due date is no stage of day 10"
+    if not covering:
+        assert "来源文章没有说明逾期第 10 天的具体做法" in text
+    if undated:
+        # what the sources mention without a day is listed as such
+        assert "来源还提到这些做法，但没有说明从第几天开始" in text
+        assert all(u in text for u in undated)
     assert "对征信的影响" in text and "《征信业管理条例》" in text and "你的权利" in text
     assert page.evaluate("document.activeElement.id") == "result", "focus moves to the result"
     watched.screenshot("self-check-10-days")

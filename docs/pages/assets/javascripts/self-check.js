@@ -41,17 +41,24 @@
    * the stage in effect on that day; else the latest one that has begun; and what the
    * sources mention after it, dated or not. */
   function locate(stages, days) {
-    var current = null, latest = null, latestIndex = -1, next = null;
-    stages.forEach(function (s, i) {
+    // every dated stage in effect that day (罚息 from day 1 on still holds on day 30), the
+    // latest to begin last; a step before the due date is no stage of an overdue day
+    var current = [], latest = null, next = null;
+    stages.forEach(function (s) {
       if (!s.dated) { return; }
       var from = s.from === null ? -Infinity : s.from;
       var to = s.to === null ? Infinity : s.to;
-      if (from <= days && days <= to) { current = s; }
-      if (from <= days) { latest = s; latestIndex = i; }
+      if (days >= 1 && to < 1) { return; }
+      if (from <= days && days <= to) { current.push(s); }
+      if (from <= days && (latest === null || from >= (latest.from === null ? -Infinity : latest.from))) { latest = s; }
       if (from > days && (next === null || from < next.from)) { next = s; }
     });
-    var later = stages.slice(latestIndex + 1).filter(function (s) { return !s.dated; });
-    return { current: current, latest: latest, next: next, later: later };
+    // what the sources mention without a day: it may already have happened, or come later
+    var undated = stages.filter(function (s) { return !s.dated; });
+    // the sources' last dated word is far behind this day: they say nothing about it
+    var start = latest && latest.from !== null ? latest.from : 0;
+    var stale = latest !== null && days > 0 && days >= Math.max(start * 2, start + 7) && !next;
+    return { current: current, latest: latest, next: next, undated: undated, stale: stale };
   }
 
   function show(productId, days) {
@@ -63,8 +70,12 @@
     out.appendChild(el("h2", { id: "result", tabindex: "-1" }, [product.name + "：" + title]));
 
     out.appendChild(el("h3", {}, ["你现在可能处在的阶段"]));
-    if (found.current) {
-      out.appendChild(stageBlock(found.current));
+    if (found.stale) {
+      out.appendChild(el("p", {}, [el("strong", {}, ["来源文章没有说到逾期第 " + days + " 天。"]),
+        "它们写明天数的说法只到" + found.latest.label + "；逾期这么久，下面列出的、来源没有写明天数的做法可能已经发生。"]));
+    }
+    if (found.current.length) {
+      found.current.forEach(function (s) { out.appendChild(stageBlock(s)); });
     } else if (!product.stages.length) {
       out.appendChild(el("p", {}, ["本站还没有整理到这个产品的逾期流程。下面是适用于所有消费信贷产品的法律规定。"]));
     } else if (found.latest) {
@@ -74,16 +85,16 @@
       out.appendChild(el("p", {}, ["来源文章没有说明逾期第 " + days + " 天的具体做法。可以看看",
         link(product.page + "#timeline", "这个产品的完整时间线"), "。"]));
     }
-    out.appendChild(el("h3", {}, ["接下来会怎样"]));
+    out.appendChild(el("h3", {}, [found.stale ? "来源还提到的做法" : "接下来会怎样"]));
     if (found.next) {
-      out.appendChild(el("p", {}, ["从" + found.next.label + "起："]));
+      out.appendChild(el("p", {}, ["从" + found.next.label.replace(/起$/, "") + "起："]));
       out.appendChild(stageBlock(found.next));
     }
-    if (found.later.length) {
-      out.appendChild(el("p", {}, ["来源还提到这些阶段，但没有说明从第几天开始："]));
-      found.later.forEach(function (s) { out.appendChild(stageBlock(s)); });
+    if (found.undated.length) {
+      out.appendChild(el("p", {}, ["来源还提到这些做法，但没有说明从第几天开始（逾期越久，越可能遇到）："]));
+      found.undated.forEach(function (s) { out.appendChild(stageBlock(s)); });
     }
-    if (!found.next && !found.later.length) {
+    if (!found.next && !found.undated.length) {
       out.appendChild(el("p", {}, ["来源文章没有说明之后的安排。", link(product.page + "#timeline", "查看完整时间线"), "。"]));
     }
 
