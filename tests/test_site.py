@@ -396,3 +396,25 @@ def test_a_product_no_source_speaks_of_gets_a_short_honest_page_not_boilerplate(
     index = _soup(root / "site/products/index.html")
     thin = index.find("h2", id="thin")
     assert thin is not None and thin.find_next("a", string="示例空白贷") is not None
+
+
+def test_the_day_table_names_the_steps_that_begin_by_each_day_and_lists_the_undated_ones() -> None:
+    from creditfaq.model import OverdueStage, Product, TopicFile
+    from creditfaq.render import render_site
+
+    def stage(sid: str, days, text: str, action: str) -> OverdueStage:
+        return OverdueStage(id=sid, status="editorial", days=days, text=text, action=action, title=action)
+
+    topic = TopicFile(product="demo-pay", timeline=[
+        stage("stage-a", (None, 0), "示例付还款日前会短信提醒。", "提醒"),
+        stage("stage-b", (1, None), "示例付逾期第1天起会短信提醒。", "提醒"),
+        stage("stage-c", (10, 15), "示例付逾期第10到15天会打电话。", "电话催收"),
+        stage("stage-d", None, "示例付逾期后可能起诉。", "起诉")])
+    page = render_site([Product(id="demo-pay", name="示例付")], [], [topic], [])["topics/overdue-days.md"]
+    row = next(line for line in page.splitlines() if line.startswith("| [示例付]"))
+    cells = [c.strip() for c in row.strip("|").split("|")][1:]
+    assert cells[0].startswith("[提醒]") and cells[1] == "—" and cells[2] == "—"
+    assert cells[3].startswith("[电话催收]"), "begins on day 10, so by day 15"
+    assert cells[4] == "—" and cells[5] == "—", "a step that began on day 1 is not what happens on day 90"
+    undated = page.split("## 来源没有写明天数的做法")[1]
+    assert "起诉" in undated

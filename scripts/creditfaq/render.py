@@ -673,27 +673,32 @@ def overdue_days_page(with_topic: list[tuple[Product, TopicFile]], regulations: 
     parts = [front_matter("topic", title="逾期几天会怎样：各产品逾期时间线对比",
                           description="花呗、小花钱包等产品逾期第1、3、7、15、30、90天分别会发生什么，按来源文章整理对比。"),
              "# 逾期几天会怎样\n",
-             "下表按来源文章的说法，对比各产品在逾期第 1、3、7、15、30、90 天会有哪些做法。点击单元格可以看到"
-             "这一步的说法和出处；“—”表示来源没有说到这一天。逾期一天、逾期三天、逾期一周、逾期半个月、"
-             "逾期一个月、逾期三个月分别看对应的一列；想按自己的天数查，可以用[逾期自查](../self-check.md)。\n"]
+             "下表按来源文章的说法，列出各产品在逾期第 1、3、7、15、30、90 天以前**新开始**的做法（比如逾期第3天一栏，"
+             "是第2到第3天开始的）；已经开始的做法（例如罚息）之后通常仍在继续。“—”表示来源没有说到这几天有新的做法，"
+             "不等于这时什么也不会发生。点击单元格可以看到这一步的说法和出处；来源没有写明天数的做法列在表格下面。"
+             "想按自己的天数查，可以用[逾期自查](../self-check.md)。\n"]
     rows = []
+    undated_lines = []
     for product, topic in with_topic:
         stages = _visible(topic.timeline)
-        if not any(s.days for s in stages):
+        dated = [st for st in stages if st.days and (st.days[1] is None or st.days[1] >= 1)]
+        if undated := [st for st in stages if not st.days]:
+            names = list(dict.fromkeys(_step_name(st) for st in undated))
+            undated_lines.append(f"- [{esc(product.name)}](../products/{product.id}.md#timeline)：{esc('、'.join(names))}")
+        if not dated:
             continue
         cells = []
+        previous = 0
         for day in COMPARE_DAYS:
-            # every fact in effect that day ("逾期第1天起收罚息" still holds on day 30), the
-            # latest to begin first: the cell names the steps, not a source's heading
-            covering = sorted((st for st in stages if st.days and (st.days[0] if st.days[0] is not None else -1) <= day
-                               <= (st.days[1] if st.days[1] is not None else float("inf"))),
-                              key=lambda st: -(st.days[0] if st.days[0] is not None else -1))
-            if not covering:
+            # the steps that begin after the previous column's day and by this one
+            begun = [st for st in dated if previous < max(st.days[0] if st.days[0] is not None else 1, 1) <= day]
+            previous = day
+            if not begun:
                 cells.append("—")
                 continue
-            names = list(dict.fromkeys(_step_name(st) for st in covering))
+            names = list(dict.fromkeys(_step_name(st) for st in begun))
             shown = "、".join(names[:3]) + ("等" if len(names) > 3 else "")
-            cells.append(f"[{esc(shown)}](../products/{product.id}.md#{covering[0].id})")
+            cells.append(f"[{esc(shown)}](../products/{product.id}.md#{begun[0].id})")
         rows.append(f"| [{esc(product.name)}](../products/{product.id}.md) | " + " | ".join(cells) + " |")
     if rows:
         # on a phone the table scrolls sideways under a product column that stays in place
@@ -705,6 +710,11 @@ def overdue_days_page(with_topic: list[tuple[Product, TopicFile]], regulations: 
         parts.append('<p class="cf-scroll-hint">表格较宽：在手机上左右滑动查看其他天数。</p>\n')
     else:
         parts.append("现有来源文章还没有写明具体天数的逾期阶段。\n")
+    if undated_lines:
+        parts.append("## 来源没有写明天数的做法 {#undated}\n")
+        parts.append("这些做法来源文章提到了，但没有说从逾期第几天开始；逾期越久，越可能遇到。\n")
+        parts += undated_lines
+        parts.append("")
     law = {r.id: r for r in regulations if r.publishable}
     if reg := law.get("zhengxin-tiaoli-15"):
         parts.append("不论哪个产品，法律都有这条规定：\n")
