@@ -193,11 +193,44 @@ def _reporting(product: Product, regulations: list[Regulation]) -> str | None:
 SECTION_TITLES = dict(SECTIONS)
 
 
-def _question_line(q: Question, page: str) -> str:
-    """A question, linked to the section that answers it; `page` is the product page's link."""
+_QUESTION_ACTIONS = [(kind, action, pattern) for kind, action, pattern in rules.ACTIONS]
+
+
+def answering(q: Question, topic: TopicFile) -> str | None:
+    """The section of the product's page that answers a reader's question, or None: a
+    question is answered only by a published fact of what it asks about (the action its words
+    name) and, when it names a day, of a day range that holds that day. A question about
+    something no fact speaks of (政审, 算不算负债) is not pointed at a section that would not
+    answer it."""
     section = ANSWERED_IN.get(q.topic)
     if section is None:
-        return f"- {esc(q.text)}"
+        return None
+    simple = to_simplified(q.text)
+    wanted = {a for k, a, p in _QUESTION_ACTIONS if p.search(simple)}
+    if section == "credit" and rules.CREDIT_IN_GENERAL.search(simple) and (q.days is None or q.days[0] is None):
+        # "花呗逾期对征信的影响": any published fact about its credit report answers it
+        wanted |= {a for k, a, _ in _QUESTION_ACTIONS if k == "credit"}
+    elif section == "credit" and "征信" in simple:
+        wanted.add("上报征信")  # "逾期一天会上征信吗": whether, and when, it is reported
+    if not wanted:
+        return None
+    for claim in _visible(getattr(topic, section)):
+        if claim.action not in wanted:
+            continue
+        days = getattr(claim, "days", None)
+        if q.days is None or q.days[0] is None:
+            return section
+        if days is not None and (days[0] is None or days[0] <= q.days[0]) and (days[1] is None or q.days[0] <= days[1]):
+            return section
+    return None
+
+
+def _question_line(q: Question, page: str, topic: TopicFile | None = None) -> str:
+    """A question, linked to the section that answers it; `page` is the product page's link.
+    One no published fact answers is listed as asked, marked 暂无可靠回答."""
+    section = answering(q, topic) if topic is not None else None
+    if section is None:
+        return f"- {esc(q.text)}（暂无可靠回答）"
     return f"- [{esc(q.text)}]({page}#{section})（见{SECTION_TITLES[section]}）"
 
 
@@ -399,8 +432,7 @@ def thin_product_page(product: Product, topic: TopicFile, others: dict[str, Prod
     if questions:
         # no fact answers them: listed as asked, not pointed at a section that would not answer
         parts.append(f"## 读者关于{name}的问题 {{#questions}}\n")
-        parts.append("本站还没有这些问题的可靠回答。\n")
-        parts.extend(f"- {esc(q.text)}" for q in questions)
+        parts.extend(f"- {esc(q.text)}（暂无可靠回答）" for q in questions)
         parts.append("")
     related = [others[r] for r in product.related if r in others]
     if related:
@@ -489,7 +521,7 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
     questions = [q for q in topic.questions if q.status != "rejected"]
     if questions:
         parts.append("## 读者常问 {#questions}\n")
-        parts.extend(_question_line(q, "") for q in questions)
+        parts.extend(_question_line(q, "", topic) for q in questions)
         parts.append("")
     related = [others[r] for r in product.related if r in others]
     if related:
@@ -621,7 +653,7 @@ def questions_page(with_topic: list[tuple[Product, TopicFile]], general: list[Qu
             group = [q for q in questions if q.topic == name]
             if group:
                 parts.append(f"**{name}**\n")
-                parts.extend(_question_line(q, f"products/{product.id}.md") if has_facts(topic)
+                parts.extend(_question_line(q, f"products/{product.id}.md", topic) if has_facts(topic)
                              else f"- [{esc(q.text)}](products/{product.id}.md#questions)（暂无可靠回答）" for q in group)
                 parts.append("")
     shown = [q for q in general if q.status != "rejected"]

@@ -386,6 +386,8 @@ LENDER_WORDS = re.compile(r"银行|平台|贷款方|放贷方|发卡行|我们�
 SYSTEM_CREDIT = frozenset({"查询征信", "异议申请"})
 # Where one checks one's own report: a clause naming none of these is no way to check it.
 QUERY_CHANNEL = re.compile(r"云闪付|官网|网站|网点|自助|征信中心|手机银行|柜台")
+# A reader's question about the credit report in general ("对征信的影响", "和征信的关系").
+CREDIT_IN_GENERAL = re.compile(r"征信(?:的|有)?(?:影响|关系|关联)|影响征信|征信.{0,4}(?:后果|情况)")
 # A report sent to someone other than the credit bureau: "将自查报告报送协会秘书处".
 OTHER_REPORT = re.compile(r"报送(?:至|给)?(?:协会|秘书处|监管|主管部门|总部)|自查报告|工作报告")
 # The credit reference centre: a route through it is everyone's, even where a lender names its own too.
