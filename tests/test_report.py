@@ -47,5 +47,9 @@ def test_report_page_on_the_site(built_site: Path) -> None:
     assert "内容健康报告" in page.find("h1").get_text()
     assert page.find("table") is not None and page.find("h2", id="huabei") is not None
     assert "data/topics/huabei.yml:" in page.get_text()
-    footer = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "lxml").select_one(".md-copyright")
-    assert "内容健康报告" in footer.get_text()
+    # writers reach it from their guide; readers' pages do not link their editors' queue
+    reader = BeautifulSoup((built_site / "index.html").read_text(encoding="utf-8"), "lxml").select_one(".md-copyright")
+    assert "内容健康报告" not in reader.get_text()
+    guide = BeautifulSoup((built_site / "contributing/index.html").read_text(encoding="utf-8"), "lxml")
+    assert guide.find("a", href=lambda h: h and "report/" in h) is not None
+    assert '<meta name="robots" content="noindex">' in (built_site / "report/index.html").read_text(encoding="utf-8")

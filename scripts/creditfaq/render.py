@@ -995,7 +995,8 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     files[SELF_CHECK_DATA] = self_check_data(with_topic, article_by_id, list(regulations), guidance)
     files[LASTMOD] = json.dumps({f"products/{p.id}/": t.reviewed.isoformat() for p, t in with_topic if t.reviewed},
                                 sort_keys=True) + "\n"
-    files[UNLISTED] = json.dumps(sorted(f"products/{p.id}/" for p, t in with_topic if not has_facts(t))) + "\n"
+    # (and the writers' report, which is for editors, not readers)
+    files[UNLISTED] = json.dumps(sorted([*(f"products/{p.id}/" for p, t in with_topic if not has_facts(t)), "report/"])) + "\n"
     with_pages = {p.id: p for p, _ in with_topic}
     for product, topic in with_topic:
         files[f"products/{product.id}.md"] = product_page(product, topic, article_by_id, regulations, with_pages, gl,

@@ -146,7 +146,7 @@ def report_page(rows: list[Row], today: dt.date, edit_url: str | None = None,
 
     c = counts(rows)
     meta = yaml.safe_dump({"title": "内容健康报告", "description": "还需要编辑处理的内容：按产品列出空缺、分歧、未审核的说法等。",
-                           "search": {"exclude": True}}, allow_unicode=True, sort_keys=False)
+                           "search": {"exclude": True}, "robots": "noindex"}, allow_unicode=True, sort_keys=False)
     parts = [f"---\n{meta}---\n", "# 内容健康报告\n",
              f"生成日期：{today.isoformat()}。给编辑看的清单：每一行都写明要改的文件和行号。\n",
              "| 类别 | 数量 |", "|---|---|"]
