@@ -418,3 +418,15 @@ def test_the_day_table_names_the_steps_that_begin_by_each_day_and_lists_the_unda
     assert cells[4] == "—" and cells[5] == "—", "a step that began on day 1 is not what happens on day 90"
     undated = page.split("## 来源没有写明天数的做法")[1]
     assert "起诉" in undated
+
+
+def test_a_reported_rule_is_linked_as_a_report_not_under_the_name_of_a_law() -> None:
+    from creditfaq.model import Regulation
+    from creditfaq.render import regulation_line
+
+    reported = Regulation(id="demo-news", law="《示例条例》", article="第29条", topic="征信影响", summary="逾期记录会被报送。",
+                          confidence="secondary", attribution="据新闻报道", evidence="示例")
+    line = regulation_line(reported, "../")
+    assert line.startswith("据新闻报道，") and "[《示例条例》第29条]" not in line and "二手来源" in line
+    law = reported.model_copy(update={"confidence": "verified", "attribution": None})
+    assert regulation_line(law, "../").startswith("[《示例条例》第29条]")

@@ -158,7 +158,10 @@ def regulation_line(reg: Regulation, prefix: str, gl: Glossary = NO_GLOSSARY) ->
     caveat = f"（注意：{esc(reg.caveat)}）" if reg.caveat else ""
     if reg.confidence == "verified":
         return f"{link}：{gl.mark(esc(reg.summary))}{caveat}"
-    return f"{esc(reg.attribution or '据报道')}，{gl.mark(esc(reg.summary))}（{link}，二手来源，未对照原文核实）{caveat}"
+    # a report is linked as what it is, not under the name of a law it may cite: a reader
+    # must not take a news summary for the law's text
+    where = f"[出处与核实情况]({prefix}regulations.md#{reg.id})"
+    return f"{esc(reg.attribution or '据报道')}，{gl.mark(esc(reg.summary))}（{where}：二手来源，未对照原文核实）{caveat}"
 
 
 def _regulations_for(kind: str, product: Product, regulations: list[Regulation]) -> list[Regulation]:
@@ -377,6 +380,8 @@ def quick_answers(product: Product, topic: TopicFile, regulations: list[Regulati
         answer = [(f"现有来源文章没有说{esc(name)}会联系你的亲友。", f"现有来源文章没有说{name}会联系你的亲友。")]
     answer += said(own["rights"], "不得骚扰他人", 1) or said(common["rights"], "不得骚扰他人", 1, inline=True)
     answer += law(_law_where(regs, "催收权益", "提供个人信息", "非法提供")[:1])
+    # what the collection standard is reported to say of contacts, behind its attribution
+    answer += law([r for r in _law_where(regs, "催收权益", "不向联系人", secondary=True) if r.confidence == "secondary"][:1])
     qa.append((f"{name}逾期会联系我的家人、朋友吗？", answer))
     # 3. 投诉
     answer = said(own["rights"], "投诉渠道", 2) + said(common["rights"], "投诉渠道", 3, inline=True)
