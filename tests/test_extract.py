@@ -528,3 +528,12 @@ def test_a_collectors_threat_in_speech_and_what_a_lender_does_not_have_done_are_
     found = extract([_article(text)], PRODUCTS)
     assert not _stages(found, "demo-pay"), [s.text for s in _stages(found, "demo-pay")]
     assert ("上门", (90, None)) in {(s.action, s.days) for s in _stages(found, GENERAL)}
+
+
+def test_a_step_under_a_condition_or_only_a_right_reads_as_one_that_may_happen() -> None:
+    text = ("示例借催收流程\n如果借款人无法联系，示例借会派遣催收人员上门催收。\n"
+            "借款人拒绝还款的，示例借有权通过法律手段追讨欠款。\n示例借逾期第3天会打电话。\n")
+    stages = {s.action: s for s in _stages(extract([_article(text)], PRODUCTS), "demo-loan")}
+    assert stages["上门"].text == "示例借逾期后，可能会上门催收。"
+    assert stages["起诉"].text == "示例借逾期后，可能会通过诉讼追讨欠款。"
+    assert stages["电话催收"].text == "示例借逾期第3天，会打电话催收。"

@@ -352,7 +352,9 @@ GENERAL_NAME = "多数平台"
 GENERAL_LABEL = "一般规则（不专指某个产品）"  # the general rules, where a product's name would stand
 HEDGES = (  # first match wins
     ("部分用户", re.compile(r"部分用户|有的用户|有些用户|有人|有网友|不少用户|据说|听说|有朋友|个别")),
-    ("可能", re.compile(r"可能|或许|也许|有可能|不排除|或将|说不定")),
+    # a step under a condition, or one the lender only has the right to take, may happen:
+    # "如果借款人无法联系，会派人上门", "有权通过法律手段追讨" are not "会上门", "会起诉"
+    ("可能", re.compile(r"可能|或许|也许|有可能|不排除|或将|说不定|有权|^\s*(?:如果|若|假如|万一|一旦|要是)|[，,]\s*(?:如果|若|假如|万一|一旦)")),
     ("通常", re.compile(r"通常|一般|往往|大多|基本上|多半|普遍")),
 )
 # A clause that says these about lenders in general (or a whole category) is a general rule,
