@@ -430,3 +430,14 @@ def test_a_reported_rule_is_linked_as_a_report_not_under_the_name_of_a_law() -> 
     assert line.startswith("据新闻报道，") and "[《示例条例》第29条]" not in line and "二手来源" in line
     law = reported.model_copy(update={"confidence": "verified", "attribution": None})
     assert regulation_line(law, "../").startswith("[《示例条例》第29条]")
+
+
+def test_a_sources_censored_holes_are_shown_as_missing_words_on_its_page() -> None:
+    from creditfaq.model import Paragraph, Product, Section, SourceArticle
+    from creditfaq.render import render_site
+
+    article = SourceArticle(id="000-abc", title="示例付逾期流程", source="a.txt", source_sha256="0" * 64, encoding="utf-8",
+                            sections=[Section(heading=None, paragraphs=[
+                                Paragraph(id="p-0000000a", text="示例付会通过短信、 、邮件提醒借款人，催收 ：先打电话。")])])
+    page = render_site([Product(id="demo-pay", name="示例付")], [article], [], [])["articles/000-abc.md"]
+    assert page.count("〔缺字〕") >= 3 and "原文有缺字" in page and "、 、" not in page

@@ -546,6 +546,14 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
     return "\n".join(parts)
 
 
+GAP_MARK = '<span class="cf-gap" title="原网页这里有被删掉的字">〔缺字〕</span>'
+
+
+def _mark_gaps(html: str) -> str:
+    """A censored hole in a source's sentence ("通过短信、 、邮件") shown as what it is."""
+    return rules.CENSORED_GAP.sub(lambda m: re.sub(r"\s+", GAP_MARK, m.group(0), count=1), html)
+
+
 def article_page(article: SourceArticle, products: list[Product], original: SourceArticle | None = None,
                  gl: Glossary = NO_GLOSSARY) -> str:
     meta = []
@@ -566,13 +574,17 @@ def article_page(article: SourceArticle, products: list[Product], original: Sour
         '!!! info "这是一篇来源文章"\n    这是从网上收集的文章经整理后的正文：去掉了广告、其他文章的推荐、评论等内容。'
         "本站产品页的说法都标注了出自这里的哪一段。文章观点不代表本站。\n",
     ]
+    gaps = sum(len(rules.CENSORED_GAP.findall(p.text)) for p in article.paragraphs())
+    if gaps:
+        parts.append(f'!!! warning "原文有缺字"\n    原网页有 {gaps} 处词被删掉了（多半是网站屏蔽的词），下文标为“〔缺字〕”。'
+                     "有缺字的句子不会作为说法出现在产品页上。\n")
     for section in article.sections:
         if not section.paragraphs:
             continue  # an empty heading is a defect for writers, not something to show readers
         if section.heading:
             parts.append(f"## {esc(section.heading.rstrip('：:'))}\n")
         for para in section.paragraphs:
-            parts.append(f"{gl.mark(esc(para.text))}\n{{: #{para.id} .cf-{para.kind} }}\n")
+            parts.append(f"{gl.mark(_mark_gaps(esc(para.text)))}\n{{: #{para.id} .cf-{para.kind} }}\n")
     body = "\n".join(p.text for p in article.paragraphs())
     if is_traditional(article.title + body):
         # Readers in mainland China read Simplified, and search must find 花唄 as 花呗.
