@@ -433,18 +433,24 @@ def thin_product_page(product: Product, topic: TopicFile, others: dict[str, Prod
         "- [逾期自查：按天数看可能发生什么](../self-check.md)",
         "",
     ]
-    questions = [q for q in topic.questions if q.status != "rejected"]
-    if questions:
-        # no fact answers them: listed as asked, not pointed at a section that would not answer
-        parts.append(f"## 读者关于{name}的问题 {{#questions}}\n")
-        parts.extend(f"- {esc(q.text)}（暂无可靠回答）" for q in questions)
+    # no fact answers its questions: each is listed as asked (暂无可靠回答)
+    parts += _questions_and_related(product, topic, others, f"读者关于{name}的问题")
+    return "\n".join(parts)
+
+
+def _questions_and_related(product: Product, topic: TopicFile, others: dict[str, Product], heading: str) -> list[str]:
+    """The product's reader questions, each linked to what answers it or marked 暂无可靠回答,
+    then its related products."""
+    parts: list[str] = []
+    if questions := [q for q in topic.questions if q.status != "rejected"]:
+        parts.append(f"## {heading} {{#questions}}\n")
+        parts.extend(_question_line(q, "", topic) for q in questions)
         parts.append("")
-    related = [others[r] for r in product.related if r in others]
-    if related:
+    if related := [others[r] for r in product.related if r in others]:
         parts.append("## 相关产品 {#related}\n")
         parts.extend(f"- [{esc(r.name)}]({r.id}.md)" for r in related)
         parts.append("")
-    return "\n".join(parts)
+    return parts
 
 
 def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceArticle],
@@ -523,16 +529,7 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
             parts.append(f'??? note cf-laws "据报道的监管规定（{len(reported)} 条，二手来源）"\n')
             parts.extend(f"    - {regulation_line(r, '../', gl)}" for r in reported)
             parts.append("")
-    questions = [q for q in topic.questions if q.status != "rejected"]
-    if questions:
-        parts.append("## 读者常问 {#questions}\n")
-        parts.extend(_question_line(q, "", topic) for q in questions)
-        parts.append("")
-    related = [others[r] for r in product.related if r in others]
-    if related:
-        parts.append("## 相关产品 {#related}\n")
-        parts.extend(f"- [{esc(r.name)}]({r.id}.md)" for r in related)
-        parts.append("")
+    parts += _questions_and_related(product, topic, others, "读者常问")
     parts.append("## 来源 {#sources}\n")
     if not cited:
         parts.append("本页还没有引用来源文章。\n")
