@@ -150,7 +150,9 @@ def test_self_check_long_overdue_says_the_sources_stop_and_the_due_date_reads_pl
         text = result.inner_text()
         if days:
             # the sources' last dated word is far behind: the page says so, not "you are being reminded"
-            assert f"来源文章没有说到逾期第 {days} 天" in text
+            assert f"来源文章没有说到逾期第 {days} 天" in text and "你现在可能处在的阶段" not in text
+        else:
+            assert "今天还清，按本站的天数算法还不算逾期" in text
         assert "起起" not in text
     watched.assert_clean()
 

@@ -821,7 +821,8 @@ def topics_index() -> str:
 # --- 逾期自查 ------------------------------------------------------------------------------
 
 SELF_CHECK_DATA = "assets/self-check.json"
-SELF_CHECK_RIGHTS = ("xingfa-293-1", "minfadian-1032-1033", "geren-xinxi-baohufa-10-25-66-69", "xiaofeizhe-quanyi-29")
+# the rules that bind every collector first; the crime of collecting illegal debts last
+SELF_CHECK_RIGHTS = ("minfadian-1032-1033", "geren-xinxi-baohufa-10-25-66-69", "xiaofeizhe-quanyi-29", "xingfa-293-1")
 SELF_CHECK_CREDIT = ("zhengxin-tiaoli-15", "zhengxin-tiaoli-16", "zhengxin-tiaoli-25")
 SELF_CHECK_COMPLAIN = ("hotline-12378", "hotline-12363", "zhengxin-tiaoli-26")
 
@@ -836,8 +837,10 @@ def self_check_data(with_topic: list[tuple[Product, TopicFile]], articles: dict[
     regs = {r.id: r for r in regulations if r.publishable}
 
     def legal(ids: tuple[str, ...]) -> list[dict]:
-        return [{"text": (r.summary if r.confidence == "verified" else f"{r.attribution}，{r.summary}"),
-                 "cite": citation(r), "href": f"../regulations/#{r.id}", "verified": r.confidence == "verified"}
+        # a report is cited as what it is, never under the name of a law it mentions
+        return [{"text": (r.summary if r.confidence == "verified" else f"{r.attribution}，{r.summary}（二手来源，未对照原文核实）"),
+                 "cite": citation(r) if r.confidence == "verified" else "出处与核实情况",
+                 "href": f"../regulations/#{r.id}", "verified": r.confidence == "verified"}
                 for i in ids if (r := regs.get(i))]
 
     def todo(stage: OverdueStage) -> dict | None:
@@ -867,9 +870,12 @@ def self_check_data(with_topic: list[tuple[Product, TopicFile]], articles: dict[
                 "source": f"../articles/{aid}/#{pid}" if aid in articles else None,
                 "todo": todo(stage),
             })
-        reporting = [r for r in regulations if product.id in r.products and r.topic == "产品信息"]
+        # (only what says whether it reports: "借呗与花呗同属…获批开业" is no answer to that)
+        reporting = [r for r in regulations if product.id in r.products and r.topic == "产品信息"
+                     and any(w in r.summary for w in rules.CREDIT_WORDS)]
         products.append({
             "id": product.id, "name": product.name, "page": f"../products/{product.id}/", "stages": stages,
+            "full": has_facts(topic),  # the page has a timeline to link to
             "reporting": legal(tuple(r.id for r in reporting)),
             "reportingUnverified": bool(reporting) and not any(r.publishable for r in reporting),
         })

@@ -69,12 +69,19 @@
     var title = days === 0 ? "今天是还款日" : "逾期第 " + days + " 天";
     out.appendChild(el("h2", { id: "result", tabindex: "-1" }, [product.name + "：" + title]));
 
-    out.appendChild(el("h3", {}, ["你现在可能处在的阶段"]));
+    if (days === 0) {
+      out.appendChild(el("p", {}, [el("strong", {}, ["今天是还款日：今天还清，按本站的天数算法还不算逾期。"]),
+        "逾期第1天是还款日的第二天。"]));
+    }
+    out.appendChild(el("h3", {}, [found.stale ? "来源对这一天怎么说" : "你现在可能处在的阶段"]));
     if (found.stale) {
       out.appendChild(el("p", {}, [el("strong", {}, ["来源文章没有说到逾期第 " + days + " 天。"]),
         "它们写明天数的说法只到" + found.latest.label + "；逾期这么久，下面列出的、来源没有写明天数的做法可能已经发生。"]));
-    }
-    if (found.current.length) {
+      if (found.current.length) {
+        out.appendChild(el("p", {}, ["从那时开始、可能仍在继续的做法："]));
+        found.current.forEach(function (s) { out.appendChild(stageBlock(s)); });
+      }
+    } else if (found.current.length) {
       found.current.forEach(function (s) { out.appendChild(stageBlock(s)); });
     } else if (!product.stages.length) {
       out.appendChild(el("p", {}, ["本站还没有整理到这个产品的逾期流程。下面是适用于所有消费信贷产品的法律规定。"]));
@@ -95,7 +102,9 @@
       found.undated.forEach(function (s) { out.appendChild(stageBlock(s)); });
     }
     if (!found.next && !found.undated.length) {
-      out.appendChild(el("p", {}, ["来源文章没有说明之后的安排。", link(product.page + "#timeline", "查看完整时间线"), "。"]));
+      out.appendChild(el("p", {}, product.full
+        ? ["来源文章没有说明之后的安排。", link(product.page + "#timeline", "查看完整时间线"), "。"]
+        : ["本站还没有这个产品的可靠资料。", link(product.page, "看看这个产品的页面"), "。"]));
     }
 
     out.appendChild(el("h3", {}, ["对征信的影响"]));
