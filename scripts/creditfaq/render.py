@@ -426,9 +426,9 @@ def thin_product_page(product: Product, topic: TopicFile, others: dict[str, Prod
         f'!!! note "暂无可靠资料"\n    本站还没有整理到专门讲{name}逾期的可靠来源文章，所以这里不写{name}自己会怎么做，'
         "也不重复每一页都一样的法律条文。下面这些页面适用于所有放贷机构，可以先看。\n",
         "## 先看这些 {#start}\n",
-        "- [逾期几天会怎样：多数平台的一般做法](../topics/overdue-days.md)",
+        "- [逾期几天会怎样：各产品的逾期时间线对比](../topics/overdue-days.md)",
         "- [催收权益与投诉渠道：催收不能做什么、去哪里投诉](../topics/cuishou-quanyi.md)",
-        "- [征信记录多久消除，怎样查自己的信用报告](../topics/zhengxin-duojiu-xiaochu.md)",
+        "- [征信记录多久消除](../topics/zhengxin-duojiu-xiaochu.md)",
         "- [爆通讯录是否合法](../topics/bao-tongxunlu.md)",
         "- [逾期自查：按天数看可能发生什么](../self-check.md)",
         "",
