@@ -170,7 +170,8 @@ def test_seed_article_pages_hold_no_boilerplate_and_every_body_paragraph(machine
                 break
             if len(line.strip()) >= 25:
                 body_lines.append(line.strip())
-        flat = re.sub(r"\W", "", text)
+        # a censored hole is shown as 〔缺字〕: the source's words around it are all there
+        flat = re.sub(r"\W", "", text.replace("〔缺字〕", ""))
         for line in body_lines:
             assert re.sub(r"\W", "", line) in flat, (aid, line[:30])
 
