@@ -1009,7 +1009,7 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     if glossary:
         files["glossary.md"] = glossary_page(list(glossary), list(regulations))
     files["search.md"] = search_page()
-    targets = search_targets({p.id: p.name for p, _ in with_topic})
+    targets = search_targets({p.id: p.name for p, _ in with_topic}, frozenset(p.id for p, t in with_topic if not has_facts(t)))
     files[LEXICON] = json.dumps(lexicon(products, vocabulary, list(glossary), targets),
                                 ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
     files[SELF_CHECK_DATA] = self_check_data(with_topic, article_by_id, list(regulations), guidance)

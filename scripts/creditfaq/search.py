@@ -113,11 +113,13 @@ READER_PAGES = {
 }
 
 
-def search_targets(product_pages: dict[str, str]) -> dict[str, tuple[str, str]]:
+def search_targets(product_pages: dict[str, str], thin: frozenset[str] = frozenset()) -> dict[str, tuple[str, str]]:
     """The pages a query can be about, path → (title, kind): `product_pages` (id → name) are
-    the products that have a page. The lexicon lists them; check refuses any other page in
+    the products that have a page; `thin`, those whose page says 暂无可靠资料 (found by their
+    name, ranked low otherwise). The lexicon lists them; check refuses any other page in
     data/search.yml."""
-    pages = {f"products/{pid}/": (f"{name}逾期会怎样？", "product") for pid, name in product_pages.items()}
+    pages = {f"products/{pid}/": (f"{name}逾期会怎样？", "thin" if pid in thin else "product")
+             for pid, name in product_pages.items()}
     pages["topics/overdue-days/"] = ("逾期几天会怎样：各产品逾期时间线对比", "topic")
     pages.update({f"topics/{slug}/": (title, "topic") for slug, title, _, _ in TOPIC_PAGES})
     pages.update(READER_PAGES)

@@ -76,7 +76,8 @@
     Object.keys(lex.products).forEach(function (id) {
       var p = lex.products[id];
       p.id = id;
-      lex.titles[p.page] = { title: p.name + "逾期会怎样？", kind: "product" };
+      // (a product with nothing reliable yet arrives in titles as kind "thin", and stays so)
+      if (!lex.titles[p.page]) lex.titles[p.page] = { title: p.name + "逾期会怎样？", kind: "product" };
     });
     // every name a query may say, longest first: product names, aliases and short names
     lex.names = Object.keys(lex.names).map(function (n) {
