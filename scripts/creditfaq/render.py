@@ -196,28 +196,32 @@ def _reporting(product: Product, regulations: list[Regulation]) -> str | None:
 SECTION_TITLES = dict(SECTIONS)
 
 
-_QUESTION_ACTIONS = [(kind, action, pattern) for kind, action, pattern in rules.ACTIONS]
+def published_sections(topic: TopicFile) -> dict[str, list[Claim]]:
+    """What readers see of each section of a product's page (the publication gate, run once)."""
+    return {kind: _visible(getattr(topic, kind)) for kind, _ in SECTIONS}
 
 
-def answering(q: Question, topic: TopicFile) -> str | None:
+def answering(q: Question, topic: TopicFile, published: dict[str, list[Claim]] | None = None) -> str | None:
     """The section of the product's page that answers a reader's question, or None: a
     question is answered only by a published fact of what it asks about (the action its words
     name) and, when it names a day, of a day range that holds that day. A question about
     something no fact speaks of (政审, 算不算负债) is not pointed at a section that would not
-    answer it."""
+    answer it. `published`: the topic's published_sections, when the caller has them."""
     section = ANSWERED_IN.get(q.topic)
     if section is None:
         return None
     simple = to_simplified(q.text)
-    wanted = {a for k, a, p in _QUESTION_ACTIONS if p.search(simple)}
+    wanted = {a for _, a, p in rules.ACTIONS if p.search(simple)}
     if section == "credit" and rules.CREDIT_IN_GENERAL.search(simple) and (q.days is None or q.days[0] is None):
         # "花呗逾期对征信的影响": any published fact about its credit report answers it
-        wanted |= {a for k, a, _ in _QUESTION_ACTIONS if k == "credit"}
+        wanted |= {a for k, a, _ in rules.ACTIONS if k == "credit"}
     elif section == "credit" and "征信" in simple:
         wanted.add("上报征信")  # "逾期一天会上征信吗": whether, and when, it is reported
     if not wanted:
         return None
-    for claim in _visible(getattr(topic, section)):
+    if published is None:
+        published = published_sections(topic)
+    for claim in published[section]:
         if claim.action not in wanted:
             continue
         days = getattr(claim, "days", None)
@@ -228,10 +232,11 @@ def answering(q: Question, topic: TopicFile) -> str | None:
     return None
 
 
-def _question_line(q: Question, page: str, topic: TopicFile | None = None) -> str:
-    """A question, linked to the section that answers it; `page` is the product page's link.
-    One no published fact answers is listed as asked, marked 暂无可靠回答."""
-    section = answering(q, topic) if topic is not None else None
+def _question_line(q: Question, page: str, topic: TopicFile, published: dict[str, list[Claim]]) -> str:
+    """A question, linked to the section that answers it; `page` is the product page's link,
+    `published` the topic's published_sections. One no published fact answers is listed as
+    asked, marked 暂无可靠回答."""
+    section = answering(q, topic, published)
     if section is None:
         return f"- {esc(q.text)}（暂无可靠回答）"
     return f"- [{esc(q.text)}]({page}#{section})（见{SECTION_TITLES[section]}）"
@@ -444,7 +449,8 @@ def _questions_and_related(product: Product, topic: TopicFile, others: dict[str,
     parts: list[str] = []
     if questions := [q for q in topic.questions if q.status != "rejected"]:
         parts.append(f"## {heading} {{#questions}}\n")
-        parts.extend(_question_line(q, "", topic) for q in questions)
+        published = published_sections(topic)
+        parts.extend(_question_line(q, "", topic, published) for q in questions)
         parts.append("")
     if related := [others[r] for r in product.related if r in others]:
         parts.append("## 相关产品 {#related}\n")
@@ -546,9 +552,10 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
 GAP_MARK = '<span class="cf-gap" title="原网页这里有被删掉的字">〔缺字〕</span>'
 
 
-def _mark_gaps(html: str) -> str:
-    """A censored hole in a source's sentence ("通过短信、 、邮件") shown as what it is."""
-    return rules.CENSORED_GAP.sub(lambda m: re.sub(r"\s+", GAP_MARK, m.group(0), count=1), html)
+def _mark_gaps(html: str) -> tuple[str, int]:
+    """A censored hole in a source's sentence ("通过短信、 、邮件") shown as what it is; and how
+    many there were."""
+    return rules.CENSORED_GAP.subn(lambda m: re.sub(r"\s+", GAP_MARK, m.group(0), count=1), html)
 
 
 def article_page(article: SourceArticle, products: list[Product], original: SourceArticle | None = None,
@@ -571,17 +578,21 @@ def article_page(article: SourceArticle, products: list[Product], original: Sour
         '!!! info "这是一篇来源文章"\n    这是从网上收集的文章经整理后的正文：去掉了广告、其他文章的推荐、评论等内容。'
         "本站产品页的说法都标注了出自这里的哪一段。文章观点不代表本站。\n",
     ]
-    gaps = sum(len(rules.CENSORED_GAP.findall(p.text)) for p in article.paragraphs())
-    if gaps:
-        parts.append(f'!!! warning "原文有缺字"\n    原网页有 {gaps} 处词被删掉了（多半是网站屏蔽的词），下文标为“〔缺字〕”。'
-                     "有缺字的句子不会作为说法出现在产品页上。\n")
+    body_parts: list[str] = []
+    gaps = 0
     for section in article.sections:
         if not section.paragraphs:
             continue  # an empty heading is a defect for writers, not something to show readers
         if section.heading:
-            parts.append(f"## {esc(section.heading.rstrip('：:'))}\n")
+            body_parts.append(f"## {esc(section.heading.rstrip('：:'))}\n")
         for para in section.paragraphs:
-            parts.append(f"{gl.mark(_mark_gaps(esc(para.text)))}\n{{: #{para.id} .cf-{para.kind} }}\n")
+            marked, holes = _mark_gaps(esc(para.text))
+            gaps += holes
+            body_parts.append(f"{gl.mark(marked)}\n{{: #{para.id} .cf-{para.kind} }}\n")
+    if gaps:
+        parts.append(f'!!! warning "原文有缺字"\n    原网页有 {gaps} 处词被删掉了（多半是网站屏蔽的词），下文标为“〔缺字〕”。'
+                     "有缺字的句子不会作为说法出现在产品页上。\n")
+    parts += body_parts
     body = "\n".join(p.text for p in article.paragraphs())
     if is_traditional(article.title + body):
         # Readers in mainland China read Simplified, and search must find 花唄 as 花呗.
@@ -631,8 +642,9 @@ def products_index(products: list[tuple[Product, TopicFile]]) -> str:
 
     asked = sorted(products, key=lambda pt: (-len([q for q in pt[1].questions if q.status != "rejected"]), pt[0].id))
     parts = [front_matter("index", title="产品列表", description="本站整理了逾期、征信与催收信息的消费信贷产品。"), "# 产品\n"]
-    parts += [line(p) for p, t in asked if has_facts(t)]
-    if thin := [p for p, t in asked if not has_facts(t)]:
+    full = {p.id for p, t in asked if has_facts(t)}
+    parts += [line(p) for p, _ in asked if p.id in full]
+    if thin := [p for p, _ in asked if p.id not in full]:
         parts.append("\n## 暂无可靠资料 {#thin}\n")
         parts.append("下面这些产品，本站还没有整理到可靠的来源文章。它们的页面列出读者的问题和适用于所有放贷机构的规定。\n")
         parts += [line(p) for p in thin]
@@ -663,11 +675,13 @@ def questions_page(with_topic: list[tuple[Product, TopicFile]], general: list[Qu
         if not questions:
             continue
         parts.append(f"## {esc(product.name)} {{#{product.id}}}\n")
+        published = published_sections(topic)
+        full = any(published.values())
         for name in ("逾期时间线", "征信影响", "催收权益", "协商还款", "开通与使用", "其他"):
             group = [q for q in questions if q.topic == name]
             if group:
                 parts.append(f"**{name}**\n")
-                parts.extend(_question_line(q, f"products/{product.id}.md", topic) if has_facts(topic)
+                parts.extend(_question_line(q, f"products/{product.id}.md", topic, published) if full
                              else f"- [{esc(q.text)}](products/{product.id}.md#questions)（暂无可靠回答）" for q in group)
                 parts.append("")
     shown = [q for q in general if q.status != "rejected"]
@@ -1009,14 +1023,15 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     if glossary:
         files["glossary.md"] = glossary_page(list(glossary), list(regulations))
     files["search.md"] = search_page()
-    targets = search_targets({p.id: p.name for p, _ in with_topic}, frozenset(p.id for p, t in with_topic if not has_facts(t)))
+    thin = frozenset(p.id for p, t in with_topic if not has_facts(t))  # products whose page says 暂无可靠资料
+    targets = search_targets({p.id: p.name for p, _ in with_topic}, thin)
     files[LEXICON] = json.dumps(lexicon(products, vocabulary, list(glossary), targets),
                                 ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n"
     files[SELF_CHECK_DATA] = self_check_data(with_topic, article_by_id, list(regulations), guidance)
     files[LASTMOD] = json.dumps({f"products/{p.id}/": t.reviewed.isoformat() for p, t in with_topic if t.reviewed},
                                 sort_keys=True) + "\n"
     # (and the writers' report, which is for editors, not readers)
-    files[UNLISTED] = json.dumps(sorted([*(f"products/{p.id}/" for p, t in with_topic if not has_facts(t)), "report/"])) + "\n"
+    files[UNLISTED] = json.dumps(sorted([*(f"products/{pid}/" for pid in thin), "report/"])) + "\n"
     with_pages = {p.id: p for p, _ in with_topic}
     for product, topic in with_topic:
         files[f"products/{product.id}.md"] = product_page(product, topic, article_by_id, regulations, with_pages, gl,
