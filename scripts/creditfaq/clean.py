@@ -233,12 +233,12 @@ def _choose_title(lines: list[_Line], removed: list[RemovedBlock]) -> tuple[str,
             text = m["title"]
         text = rules.SITE_SUFFIX.sub("", text) or text  # scored as the headline it is, without the site's name
         own = _headline_score(text)
-        if crumb and key(text) == crumb:
+        on_crumb = crumb is not None and key(text) == crumb
+        if on_crumb:
             own += rules.CRUMB_BONUS  # the breadcrumb ends with this line
         score = own - rules.TITLE_POSITION_COST * rank  # of two likely headlines, the first
         if score > best:
-            best, best_at, label, raw, best_rank = score, i, text, own, rank
-            by_crumb = bool(crumb and key(text) == crumb)
+            best, best_at, label, raw, best_rank, by_crumb = score, i, text, own, rank, on_crumb
         view = to_simplified(fold(line.text))
         if rules.SENTENCE_LINE.search(view):
             rank += rules.PROSE_POSITION_COST / rules.TITLE_POSITION_COST  # a headline comes before the prose it heads

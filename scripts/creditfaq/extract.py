@@ -174,8 +174,9 @@ def _facts_of_clause(clause: str, credit_topic: bool = False) -> list[tuple[str,
     filler, a caption, advice or an ad."""
     if rules.SPEAKER_BORROWER.match(to_simplified(clause)):
         return []  # a borrower's line inside a paragraph of a chat ("…。用户：我朋友说…")
-    simple = rules.AUDIENCE.sub("", to_simplified(clause))  # "家人们记住" speaks to viewers, not of family
-    simple = rules.LAW_TITLE.sub("《法》", simple)  # 《个人信息保护法》 is a name, not a statement of privacy
+    heard = rules.AUDIENCE.sub("", to_simplified(clause))  # "家人们记住" speaks to viewers, not of family
+    several_parts = len(_PARTS.split(heard)) > 1  # before any part is dropped below
+    simple = rules.LAW_TITLE.sub("《法》", heard)  # 《个人信息保护法》 is a name, not a statement of privacy
     # a part that is no statement of fact (a question, filler, a fear, advice to keep
     # evidence) says nothing; the clause's other parts still may ("遇到暴力催收可拨打12378投诉，
     # 记得保留录音"); "想知道有没有上征信，可以…": a part that asks is no statement of what it asks
@@ -220,8 +221,7 @@ def _facts_of_clause(clause: str, credit_topic: bool = False) -> list[tuple[str,
     credits = []
     for credit in found.pop("credit", []):
         if credit == "上报征信":
-            said = [p for p in parts if _ACTION_PATTERNS["上报征信"].search(p) or rules.REPORT_VERB.search(p)]
-            if said and all(rules.CONDITION.match(p) for p in said):
+            if _only_in_conditions(parts, lambda p: _ACTION_PATTERNS["上报征信"].search(p) or rules.REPORT_VERB.search(p)):
                 continue  # "逾期记录一旦上报，后果可不小": a condition, not a statement that it is reported
         elif credit_topic:
             pass  # the heading or question above speaks of the credit report
@@ -237,10 +237,9 @@ def _facts_of_clause(clause: str, credit_topic: bool = False) -> list[tuple[str,
         credits = [c for c in credits if c != "上报征信"]  # "信用报告中的逾期记录有误，可提出异议": the dispute
     if credits:
         found["credit"] = credits
-    if "timeline" in found and len(_PARTS.split(rules.AUDIENCE.sub("", to_simplified(clause)))) > 1:
+    if "timeline" in found and several_parts:
         # "如果已经被起诉，也不要回避": a step named only in a condition is not said to happen
-        found["timeline"] = [a for a in found["timeline"]
-                             if not all(rules.CONDITION.match(p) for p in parts if _ACTION_PATTERNS[a].search(p))]
+        found["timeline"] = [a for a in found["timeline"] if not _only_in_conditions(parts, _ACTION_PATTERNS[a].search)]
         if not found["timeline"]:
             found.pop("timeline")
     # "不会上门催收": what a lender does not do is no step of the timeline (the model has no
@@ -265,6 +264,13 @@ def _facts_of_clause(clause: str, credit_topic: bool = False) -> list[tuple[str,
 
 
 _PARTS = re.compile(r"[，,]|[：:](?!\d)")  # not the colon of a time: 21:00
+
+
+def _only_in_conditions(parts: list[str], says) -> bool:
+    """Whether every comma-part that `says` it is a condition ("一旦上报", "如果已经被起诉"):
+    then the clause does not say it happens. A clause with no such part says nothing of it."""
+    saying = [p for p in parts if says(p)]
+    return bool(saying) and all(rules.CONDITION.match(p) for p in saying)
 
 
 _RULES_LEAD = rules.RULES_TOPIC
@@ -559,7 +565,7 @@ def _take_compared(cells: list[str], columns: list[str | None] | None, ref: str,
     days = parse_days(label, vague=False)
     # a row headed by what it is about ("| 电话催收 | 逾期3天起 | 逾期1天起 |"): each cell says
     # when its product does that, so the row's topic is read with the cell
-    topic = days is None and bool(label.strip()) and any(p.search(label) for _, _, p in rules.ACTIONS)
+    topic = days is None and bool(label.strip()) and any(p.search(label) for p in _ACTION_PATTERNS.values())
     saved = ctx.heading_products, ctx.credit_topic
     ctx.credit_topic = ctx.credit_topic or (topic and _about_credit(label))
     for cell, column in zip(cells[1:], columns[1:], strict=True):
