@@ -44,9 +44,12 @@ def test_an_edit_under_data_shows_up_in_the_running_preview(project: Path) -> No
     with log.open("w") as out:
         server = subprocess.Popen([sys.executable, "-m", "creditfaq", "serve", "--dev-addr", f"127.0.0.1:{port}"],
                                   cwd=project, stdout=out, stderr=subprocess.STDOUT,
-                                  env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH}, start_new_session=True)
+                                  env={**os.environ, "SOURCE_DATE_EPOCH": EPOCH, "CREDITFAQ_EDIT_URL": ""},
+                                  start_new_session=True)
     try:
         assert _wait_for(lambda: "cf-stage" in (_get(url) or ""), 90), log.read_text()
+        # the preview, and only the preview, tells the writer which file the page is made from
+        assert "本页内容来自 <code>data/topics/huabei.yml</code>" in _get(url)
 
         # a writer rewrites the first step of the timeline, whatever the sources made of it
         topic = project / "data/topics/huabei.yml"

@@ -301,6 +301,10 @@ def cmd_schema(project: Project, args: argparse.Namespace) -> int:
 def cmd_serve(project: Project, args: argparse.Namespace) -> int:
     from .serve import serve
 
+    import dataclasses
+
+    project = dataclasses.replace(project, preview=True)
+
     def rebuild() -> int:
         with project_lock(project):
             return _pipeline(project, args)[0]

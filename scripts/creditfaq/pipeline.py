@@ -30,6 +30,7 @@ from .readers import READERS, SourceError
 from .render import LASTMOD, UNLISTED, render_site
 from .store import Project, load_model, save_memo, sync_tree, write_record
 from .text import decode, short_hash
+from .editlinks import EditLinks, read_pattern
 from .lang import listing, say
 from .yamlio import Located, Problem
 
@@ -685,15 +686,18 @@ def render(project: Project, corpus: Corpus) -> list[str]:
     # pages are dated by the build's SOURCE_DATE_EPOCH, so builds stay reproducible
     epoch = source_date_epoch(project)
     today = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
+    pattern, warning = read_pattern(project.root / "mkdocs.yml")
+    if warning:
+        print(warning, file=sys.stderr)
+    edit = EditLinks(pattern, project.preview)
     files.update(render_site(corpus.products.products, list(corpus.articles.values()), list(corpus.topics.values()),
                              corpus.regulations.regulations if corpus.regulations else [],
                              corpus.questions.questions if corpus.questions else [],
                              corpus.glossary.terms if corpus.glossary else [],
-                             corpus.guidance.guidance if corpus.guidance else [], today, corpus.search))
+                             corpus.guidance.guidance if corpus.guidance else [], today, corpus.search, edit))
     from .report import health, report_page
 
-    files["report.md"] = report_page(health(corpus, today), today, os.environ.get("CREDITFAQ_EDIT_URL"),
-                                     {p.id: p.name for p in corpus.products.products})
+    files["report.md"] = report_page(health(corpus, today), today, edit, {p.id: p.name for p in corpus.products.products})
     return sync_tree(project, project.generated, files)
 
 

@@ -20,6 +20,7 @@ from .model import (ANSWERED_IN, SECTIONS, Claim, GlossaryTerm, GuidanceRule, Ov
 from . import rules
 from .rules import ACTION_PHRASES, COMPARE_DAYS, GENERAL, GENERAL_LABEL, TOPIC_PAGES
 from .days import days_label
+from .editlinks import EditLinks
 from .publish import published
 from .search import LEXICON, lexicon, search_targets
 from .text import is_traditional, short_hash, to_simplified
@@ -985,9 +986,10 @@ def glossary_page(terms: list[GlossaryTerm], regulations: list[Regulation]) -> s
 def render_site(products: list[Product], articles: list[SourceArticle], topics: list[TopicFile],
                 regulations: list[Regulation] = (), general_questions: list[Question] = (),
                 glossary: list[GlossaryTerm] = (), guidance_rules: list[GuidanceRule] = (),
-                today: dt.date | None = None, vocabulary: SearchVocabulary | None = None) -> dict[str, str]:
+                today: dt.date | None = None, vocabulary: SearchVocabulary | None = None,
+                edit: EditLinks = EditLinks()) -> dict[str, str]:
     """`today`: the build's date; a rule whose window closed before it is shown only on the
-    regulations page, as ended."""
+    regulations page, as ended. `edit`: the writers' links from a page to its data file."""
     all_regulations = list(regulations)
     if today is not None:
         regulations = [r for r in regulations if r.in_force(today)]
@@ -1035,8 +1037,10 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     with_pages = {p.id: p for p, _ in with_topic}
     for product, topic in with_topic:
         files[f"products/{product.id}.md"] = product_page(product, topic, article_by_id, regulations, with_pages, gl,
-                                                          guidance, general)
+                                                          guidance, general) \
+            + "\n" + edit.page_note(f"data/topics/{product.id}.yml")
     for article in ordered:
         original = article_by_id.get(article.duplicate_of) if article.duplicate_of else None
-        files[f"articles/{article.id}.md"] = article_page(article, cited_by.get(article.id, []), original, gl)
+        files[f"articles/{article.id}.md"] = article_page(article, cited_by.get(article.id, []), original, gl) \
+            + "\n" + edit.page_note(f"data/articles/{article.id}.yml")
     return files

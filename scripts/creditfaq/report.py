@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from .model import ANSWERED_IN, SECTIONS
 from .pipeline import Corpus
+from .editlinks import EditLinks
 from .publish import held_back
 from .rules import GENERAL, GENERAL_LABEL
 
@@ -132,11 +133,18 @@ def text_report(rows: list[Row], names: dict[str, str] | None = None) -> str:
     return "\n".join(lines)
 
 
-def report_page(rows: list[Row], today: dt.date, edit_url: str | None = None,
+def report_page(rows: list[Row], today: dt.date, edit: EditLinks = EditLinks(),
                 names: dict[str, str] | None = None) -> str:
-    """The report as a page for writers. `edit_url`, when set (e.g. a repository's blob URL),
-    makes each row a link to the file and line; `names`: product ids → names for the headings."""
+    """The report as a page for writers. `edit`, when it has a pattern (mkdocs.yml's
+    `extra.edit_link`), makes each row a link to the file and line; `names`: product ids →
+    names for the headings."""
     names = names or {}
+
+    def place(r: Row) -> str:
+        where = f"{r.file}:{r.line}"
+        url = edit.url(r.file, r.line)
+        return f"[`{where}`]({url})" if url else f"`{where}`"
+
     import yaml
 
     from .render import esc
@@ -157,15 +165,11 @@ def report_page(rows: list[Row], today: dt.date, edit_url: str | None = None,
         parts.append("## 先处理这些 {#first}\n")
         parts.append("读者可能已经看到的问题、没审完的审核、来源文章的缺陷和分歧，按这个顺序：\n")
         for r in first:
-            where = f"{r.file}:{r.line}"
-            place = f"[`{where}`]({edit_url}{r.file}#L{r.line})" if edit_url else f"`{where}`"
-            parts.append(f"- {esc(label(r.product))}：{KINDS[r.kind]}：{esc(r.detail)}（{place}）")
+            parts.append(f"- {esc(label(r.product))}：{KINDS[r.kind]}：{esc(r.detail)}（{place(r)}）")
         parts.append("")
     for product in sorted({r.product for r in rows}):
         parts.append(f"## {esc(label(product))} {{#{product}}}\n")
         for r in by_priority([r for r in rows if r.product == product]):
-            where = f"{r.file}:{r.line}"
-            place = f"[`{where}`]({edit_url}{r.file}#L{r.line})" if edit_url else f"`{where}`"
-            parts.append(f"- {KINDS[r.kind]}：{esc(r.detail)}（{place}）")
+            parts.append(f"- {KINDS[r.kind]}：{esc(r.detail)}（{place(r)}）")
         parts.append("")
     return "\n".join(parts)

@@ -198,6 +198,7 @@ def lexicon(products: list[Product], vocabulary: SearchVocabulary | None, glossa
 # law word matched forty product pages alike.
 SEARCH_EXCLUDE = (".cf-laws", ".cf-boilerplate", "details.cf-general", ".footnote", ".md-source-file",
                   ".headerlink",  # the heading's # permalink, which would end every title
+                  ".cf-edit",  # the writers' 编辑此页 link
                   ".cf-infobox")  # the product box: its metadata made the excerpt; the names are in the tags
 
 

@@ -39,6 +39,8 @@ class Project:
     staged: dict[Path, bytes | None] = field(default_factory=dict, compare=False, repr=False)
     # caches a run keeps in memory (write_record's memo), by name
     caches: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
+    # the writers' live preview (`creditfaq serve`): pages name the data file they come from
+    preview: bool = field(default=False, compare=False)
 
     @classmethod
     def find(cls, start: Path | None = None) -> "Project":
