@@ -16,7 +16,7 @@ import traceback
 from pathlib import Path
 
 from .lang import LANGUAGES, say, set_language
-from .store import Project, project_lock
+from .store import EditedMeanwhile, Project, project_lock
 from .yamlio import Problem
 
 
@@ -307,7 +307,11 @@ def cmd_serve(project: Project, args: argparse.Namespace) -> int:
 
     def rebuild() -> int:
         with project_lock(project):
-            return _pipeline(project, args)[0]
+            try:
+                return _pipeline(project, args)[0]
+            except EditedMeanwhile as exc:  # a save while it ran: the preview runs again for it
+                print(exc.message(project), file=sys.stderr)
+                return 1
 
     return serve(project, args.dev_addr, rebuild, verbose=args.verbose)
 
@@ -408,6 +412,9 @@ def main(argv: list[str] | None = None) -> int:
             return args.func(project, args)
         with project_lock(project):
             return args.func(project, args)
+    except EditedMeanwhile as exc:
+        print(exc.message(project), file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # output piped into `head` and cut short: not an error

@@ -27,6 +27,20 @@ def _snapshot(folders: list[Path]) -> dict[str, float]:
     return state
 
 
+def _settled(started: dict[str, float], after: dict[str, float], written: dict[str, int]) -> dict[str, float]:
+    """The state the preview now stands on: what it saw after a rebuild, except the files
+    saved by someone else while the rebuild ran (changed, and not as the pipeline wrote them),
+    which keep their state from before — so the next look sees them changed and rebuilds."""
+    settled = dict(after)
+    for path in set(started) | set(after):
+        if started.get(path) != after.get(path) and written.get(path, -2) != after.get(path, -1):
+            if path in started:
+                settled[path] = started[path]
+            else:
+                settled.pop(path, None)
+    return settled
+
+
 def _die_with_parent() -> None:
     """In the child: end when the preview command ends, however it ends (Linux only)."""
     try:
@@ -71,14 +85,18 @@ def serve(project: Project, dev_addr: str, rebuild: Callable[[], int], interval:
             time.sleep(interval)
             now = _snapshot(watched)
             if now != before:
-                before = now
                 print(say("serve: 发现文件有改动，正在重新生成…", "serve: change detected, rebuilding…"), flush=True)
-                if rebuild() == 0:
+                project.written.clear()
+                code = rebuild()
+                before = _settled(now, _snapshot(watched), project.written)
+                if before != _snapshot(watched):
+                    print(say("serve: 生成期间又有文件被保存，再生成一次…", "serve: saved again meanwhile, rebuilding…"),
+                          flush=True)
+                elif code == 0:
                     print(say("serve: 完成", "serve: done"), flush=True)
                 else:
                     print(say("serve: 请改正上面的问题；预览仍显示上一次正确的页面",
                               "serve: fix the problems above; the preview keeps the last good pages"), flush=True)
-                before = _snapshot(watched)  # the pipeline itself may have rewritten data files
     except KeyboardInterrupt:
         pass
     finally:

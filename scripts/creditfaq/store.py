@@ -41,6 +41,12 @@ class Project:
     caches: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
     # the writers' live preview (`creditfaq serve`): pages name the data file they come from
     preview: bool = field(default=False, compare=False)
+    # what each file held when this run first read it (a digest; None: it did not exist), so a
+    # file a writer saves while the run works from its earlier content is not overwritten
+    seen: dict[Path, bytes | None] = field(default_factory=dict, compare=False, repr=False)
+    # the files the last commits wrote (their mtime_ns; -1: deleted), for the preview to tell
+    # its own writes from a writer's save
+    written: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def find(cls, start: Path | None = None) -> "Project":
@@ -92,7 +98,13 @@ class Project:
             if content is None:
                 raise FileNotFoundError(path)
             return content
-        return path.read_bytes()
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            self.seen.setdefault(path, None)
+            raise
+        self.seen.setdefault(path, hashlib.sha256(data).digest())
+        return data
 
     def exists(self, path: Path) -> bool:
         if path in self.staged:
@@ -120,11 +132,28 @@ class Project:
 
     def discard(self) -> None:
         self.staged.clear()
+        self.seen.clear()
+
+    def edited_meanwhile(self) -> list[Path]:
+        """The staged files whose content on disk is no longer what this run read."""
+        def now(path: Path) -> bytes | None:
+            try:
+                return hashlib.sha256(path.read_bytes()).digest()
+            except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+                return None
+        return sorted(p for p in self.staged if p in self.seen and now(p) != self.seen[p])
 
     def commit(self) -> list[Path]:
         """Write every staged file: first each to a temporary file of this process beside its
         target, then all of them renamed into place, so that no file is ever half-written and
-        a failure while writing leaves every target as it was."""
+        a failure while writing leaves every target as it was.
+
+        A file saved by someone else since this run read it (a writer's editor, while the
+        preview rebuilds) is never overwritten: nothing is written and EditedMeanwhile says
+        which files; running again works from what they now hold."""
+        if changed := self.edited_meanwhile():
+            self.discard()
+            raise EditedMeanwhile(changed)
         pending: list[tuple[Path, Path]] = []
         try:
             for path, content in sorted(self.staged.items(), key=lambda pc: str(pc[0])):
@@ -141,17 +170,35 @@ class Project:
             raise
         for tmp, path in pending:
             os.replace(tmp, path)
+            self.written[str(path)] = path.stat().st_mtime_ns
         done = [path for _, path in pending]
         for path, content in sorted(self.staged.items(), key=lambda pc: str(pc[0])):
             if content is None and path.is_file():
                 path.unlink()
+                self.written[str(path)] = -1
                 done.append(path)
                 parent = path.parent
                 while parent != self.root and parent.is_dir() and not any(parent.iterdir()):
                     parent.rmdir()
                     parent = parent.parent
         self.staged.clear()
+        self.seen.clear()
         return done
+
+
+class EditedMeanwhile(Exception):
+    """Files changed on disk while a run worked from their earlier content: nothing was written."""
+
+    def __init__(self, paths: list[Path]):
+        super().__init__(", ".join(str(p) for p in paths))
+        self.paths = paths
+
+    def message(self, project: "Project") -> str:
+        names = "、".join(project.rel(p) for p in self.paths)
+        return say(f"creditfaq: {names} 在这次运行期间被改动过（多半是你刚保存的）：为了不覆盖你的修改，这次什么都没有写入；"
+                   "请再运行一次（预览会自动再生成一次）",
+                   f"creditfaq: {names} changed while this run was working from the earlier version: nothing was "
+                   "written, so the change is not overwritten; run again (the preview rebuilds by itself)")
 
 
 LOCK_NAME = ".creditfaq.lock"
