@@ -231,3 +231,45 @@ def test_a_title_a_writer_wrote_survives_ingest_and_answers_the_no_title_defect(
     assert not any(d["kind"] == "no-title" for d in again.get("defects", []))
     assert run(project, "ingest").returncode == 0
     assert _load(project, rel)["title"] == "示例借逾期三天会怎样"
+
+
+LEAD_INS = """分期乐逾期后怎么和平台协商
+发布时间：2025-05-02
+一、协商前的准备
+协商之前，建议先把以下几件事做好：
+二、协商时怎么说
+要是对方一开始就拒绝，可以参考以下几种说法：
+三、协商之后
+最后一点，协商出来的还款方案一定要让平台以短信或者书面的形式确认下来。
+"""
+
+
+def test_a_lost_list_after_a_lead_in_paragraph_closes_when_put_back_or_reworded(project: Path) -> None:
+    """The writer puts the first lead-in's list back after it (w- paragraphs) and rewords the
+    second so it announces no list: both defects close, and both edits survive ingest."""
+    (project / "data/sources/960_xieshang-jiqiao.txt").write_text(LEAD_INS, encoding="utf-8")
+    assert run(project, "ingest").returncode == 0
+    rel = "data/articles/960-xieshang-jiqiao.yml"
+    article = _load(project, rel)
+    lost = [d["where"] for d in article["defects"] if d["kind"] == "lost-list"]
+    assert len(lost) == 2 and lost[0].startswith("协商之前") and lost[1].startswith("要是对方")
+    for section in article["sections"]:
+        paragraphs = section.get("paragraphs") or []
+        for i, para in enumerate(paragraphs):
+            if para["text"].startswith("协商之前"):
+                paragraphs.insert(i + 1, {"id": "w-prepare-1", "text": "1. 算清楚每月最多能还多少。", "kind": "item"})
+            elif para["text"].startswith("要是对方"):
+                para["text"] = "要是对方一开始就拒绝，可以说明会按月还一部分，请对方再考虑。"
+    _save(project, rel, article)
+
+    assert run(project, "ingest").returncode == 0
+    after = _load(project, rel)
+    assert not [d for d in after.get("defects") or [] if d["kind"] == "lost-list"]
+    texts = [p["text"] for s in after["sections"] for p in s.get("paragraphs") or []]
+    assert "1. 算清楚每月最多能还多少。" in texts and "要是对方一开始就拒绝，可以说明会按月还一部分，请对方再考虑。" in texts
+    # a lead-in left as it was stays listed
+    (project / "data/sources/960_xieshang-jiqiao.txt").write_text(LEAD_INS.replace("三、协商之后\n", "三、协商之后\n另外，还需要准备以下材料：\n四、其他\n"),
+                                                                 encoding="utf-8")
+    assert run(project, "ingest").returncode == 0
+    again = [d["where"] for d in _load(project, rel).get("defects") or [] if d["kind"] == "lost-list"]
+    assert again == ["另外，还需要准备以下材料："]

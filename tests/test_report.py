@@ -34,7 +34,16 @@ def test_report_counts_and_points_at_lines(machine_project: Path) -> None:
     defect = next(r for r in rows if r.startswith("data/articles/003-b85ce5825ee596e3.yml") and "审查空缺" in r)
     path, line = re.match(r"(\S+?):(\d+):", defect).groups()
     lines = (machine_project / path).read_text(encoding="utf-8").splitlines()
-    assert lines[int(line) - 1].strip() == "- kind: censored-gap"
+    assert lines[int(line) - 1].strip().startswith("text:"), "the row points at the paragraph to mend"
+    para = re.search(r"段落 (p-[0-9a-f]+)「(.+?)…?」", defect)
+    assert para and para.group(2).rstrip("…") in lines[int(line) - 1] and para.group(1) in lines[int(line) - 2]
+    # every defect of a source once, however many pages cite it
+    import yaml
+    from collections import Counter
+
+    reported = Counter(r.split(":")[0] for r in rows if "来源文章待修正的问题" in r)
+    for file, n in reported.items():
+        assert n == len(yaml.safe_load((machine_project / file).read_text(encoding="utf-8"))["defects"]), file
     old = next(r for r in rows if "较旧的来源" in r)
     assert "发表于 2024-" in old
     machine = next(r for r in rows if "有未审核说法的产品" in r and r.startswith("data/topics/huabei.yml"))

@@ -151,9 +151,25 @@ def _keep_writer_fixes(fresh: SourceArticle, old: SourceArticle | None) -> Sourc
     if orphans:  # their anchor is gone: keep them at the end rather than lose them
         sections.append(Section(heading=None, paragraphs=orphans))
     filled = {s.heading for s in sections if s.paragraphs}
+    followed = {p.id for s in sections for p, q in zip(s.paragraphs, s.paragraphs[1:], strict=False) if q.id.startswith("w-")}
+
+    def answered(d: Defect) -> bool:
+        """A writer has dealt with the defect: text under the empty heading, or the lost list
+        of a lead-in paragraph put back after it (w- paragraphs) or the lead-in reworded so it
+        no longer announces one."""
+        if any(h and d.where and h.startswith(d.where) for h in filled):
+            return True
+        if d.kind != "lost-list" or not d.where:
+            return False
+        for para in (p for s in fresh.sections for p in s.paragraphs if p.text.startswith(d.where)):
+            kept = carried[para.id]
+            if kept.id in followed or not re.search(r"[:：]\s*$", kept.text):
+                return True
+        return False
+
     defects = [d.model_copy(update={"where": renamed.get(d.where, d.where)}) for d in fresh.defects
                if d.kind not in ("censored-gap", "empty-section", "lost-list")
-               or (d.kind != "censored-gap" and not any(h and d.where and h.startswith(d.where) for h in filled))]
+               or (d.kind != "censored-gap" and not answered(d))]
     defects += censored_gaps([p for s in sections for p in s.paragraphs])
     update: dict = {"sections": sections, "defects": defects}
     if old.title_fingerprint and short_hash(old.title) != old.title_fingerprint:

@@ -51,6 +51,7 @@ class Row:
 
 def health(corpus: Corpus, today: dt.date, max_age_days: int = 730) -> list[Row]:
     rows: list[Row] = []
+    citing: dict[str, list[str]] = {}  # article id → the products whose published claims cite it
     for product, topic in sorted(corpus.topics.items()):
         file = corpus.files[f"topic:{product}"]
         loc = corpus.located[f"topic:{product}"]
@@ -84,20 +85,41 @@ def health(corpus: Corpus, today: dt.date, max_age_days: int = 730) -> list[Row]
             section = ANSWERED_IN.get(q.topic)
             if q.status != "rejected" and (section is None or not visible[section]):
                 rows.append(Row(product, "unanswered", file, loc.where(("questions", i))[0], q.text[:30]))
-        cited = sorted({s.split("#")[0] for kind, _ in SECTIONS for c in visible[kind] for s in c.sources})
-        for aid in cited:
-            article = corpus.articles.get(aid)
-            if article is None:
-                continue
-            afile, aloc = corpus.files[f"article:{aid}"], corpus.located[f"article:{aid}"]
-            for j, defect in enumerate(article.defects):
-                rows.append(Row(product, "defect", afile, aloc.where(("defects", j))[0],
-                                f"{DEFECT_NAMES.get(defect.kind, defect.kind)}，位置：{defect.where}"
-                                f"（{defect.kind}）"))
-            if article.date and (today - article.date).days > max_age_days:
-                rows.append(Row(product, "old-source", afile, aloc.where(("date",))[0],
-                                f"发表于 {article.date.isoformat()}，已超过 {max_age_days} 天，请核对是否过时"))
+        for aid in sorted({s.split("#")[0] for kind, _ in SECTIONS for c in visible[kind] for s in c.sources}):
+            citing.setdefault(aid, []).append(product)
+    # a source's own problems once, under the first product that cites it (a product before
+    # the general rules), naming the others
+    for aid, products in sorted(citing.items()):
+        article = corpus.articles.get(aid)
+        if article is None:
+            continue
+        products = sorted(products, key=lambda p: (p == GENERAL, p))
+        also = f"；{len(products)} 个页面引用了这篇文章" if len(products) > 1 else ""
+        afile, aloc = corpus.files[f"article:{aid}"], corpus.located[f"article:{aid}"]
+        for j, defect in enumerate(article.defects):
+            line, where = _defect_place(article, aloc, defect.where)
+            rows.append(Row(products[0], "defect", afile, line if line else aloc.where(("defects", j))[0],
+                            f"{DEFECT_NAMES.get(defect.kind, defect.kind)}，位置：{where}（{defect.kind}）{also}"))
+        if article.date and (today - article.date).days > max_age_days:
+            rows.append(Row(products[0], "old-source", afile, aloc.where(("date",))[0],
+                            f"发表于 {article.date.isoformat()}，已超过 {max_age_days} 天，请核对是否过时{also}"))
     return rows
+
+
+def _defect_place(article, aloc, where: str) -> tuple[int | None, str]:
+    """The line of the paragraph or heading a defect's `where` names (a paragraph id, a
+    heading, or the start of a paragraph's text), and how to show it: the start of a longer
+    text ends with …"""
+    if where == "title":
+        return aloc.where(("title",))[0], f"文章标题「{article.title}」"
+    for si, section in enumerate(article.sections):
+        if section.heading and where and section.heading.startswith(where):
+            return aloc.where(("sections", si, "heading"))[0], f"标题「{section.heading}」"
+        for pi, para in enumerate(section.paragraphs):
+            if where and (para.id == where or para.text.startswith(where)):
+                start = para.text[:40] + ("…" if len(para.text) > 40 else "")
+                return aloc.where(("sections", si, "paragraphs", pi, "text"))[0], f"段落 {para.id}「{start}」"
+    return None, where
 
 
 def counts(rows: list[Row]) -> Counter[str]:
