@@ -537,3 +537,47 @@ def test_a_step_under_a_condition_or_only_a_right_reads_as_one_that_may_happen()
     assert stages["上门"].text == "示例借逾期后，可能会上门催收。"
     assert stages["起诉"].text == "示例借逾期后，可能会通过诉讼追讨欠款。"
     assert stages["电话催收"].text == "示例借逾期第3天，会打电话催收。"
+
+
+def test_a_step_every_mention_of_which_is_denied_hearsay_or_a_threat_is_no_step() -> None:
+    """The shape: the clause names the step, but only to say it does not happen (不会有人打电话,
+    也没见真起诉), as hearsay (网上有人说…就会被起诉) or as a threat (说要起诉); one mention that
+    says it happens keeps it."""
+    text = ("示例付逾期后的真实经历\n"
+            "示例付逾期后第一周，都是系统发短信和APP推送，不会有人打电话。\n"
+            "网上有人说逾期一天就会被起诉，这纯属瞎说，示例付不会因为几百块钱起诉你。\n"
+            "我逾期四个月了，收到过一封信说要起诉，到现在也没见真起诉。\n"
+            "示例借逾期第10天会有人工电话打过来，不会有人上门。\n")
+    found = extract([_article(text)], PRODUCTS)
+    pay = {s.action for s in _stages(found, "demo-pay")}
+    assert "电话催收" not in pay and "起诉" not in pay
+    assert "提醒" in pay, "the messages the clause says are sent stay a step"
+    loan = {(s.action, s.days) for s in _stages(found, "demo-loan")}
+    assert ("电话催收", (10, 10)) in loan and not any(a == "上门" for a, _ in loan)
+
+
+def test_a_fee_demanded_back_or_borne_is_no_fee_step_and_thanks_are_no_reminder() -> None:
+    text = ("示例借借款协议节选\n"
+            "逾期超过90天的，贷款人有权要求借款人立即偿还全部本金、利息及罚息。\n"
+            "逾期超过30日的，贷款人有权委托第三方机构催收，由此产生的合理费用由借款人承担。\n"
+            "逾期第1天起，按日收取逾期罚息。\n"
+            "@楼主 收到，谢谢提醒\n"
+            "小提示：记得提前把钱转进卡里。\n")
+    stages = {(s.action, s.days) for s in _stages(extract([_article(text)], PRODUCTS), "demo-loan")}
+    assert ("罚息", (1, None)) in stages
+    assert not any(a == "罚息" and d and d[0] in (30, 90) for a, d in stages)
+    assert ("委外催收", (30, None)) in stages or ("委外催收", (31, None)) in stages
+    assert not any(a == "提醒" for a, _ in stages)
+
+
+def test_what_happens_after_the_grace_period_is_dated_after_it() -> None:
+    """Under a heading of the first days, "超过宽限期后" speaks of the days after the grace
+    period the article states, not of the heading's days; without a stated period, of no day."""
+    text = ("示例付逾期几天会怎样\n二、逾期第1天到第3天\n示例付有3天左右的宽限期，宽限期内还清不收费用。"
+            "超过宽限期后，会按日收取逾期费用，同时额度会被冻结。\n")
+    stages = {(s.action, s.days) for s in _stages(extract([_article(text)], PRODUCTS), "demo-pay")}
+    assert ("罚息", (4, None)) in stages and ("冻结额度", (4, None)) in stages
+    assert not any(d == (1, 3) for _, d in stages)
+    unstated = {(s.action, s.days) for s in _stages(extract([_article(
+        "示例借逾期会怎样\n二、逾期第1天到第3天\n过了宽限期，会按日收取逾期费用。\n")], PRODUCTS), "demo-loan")}
+    assert unstated and not any(d == (1, 3) for _, d in unstated)

@@ -245,7 +245,7 @@ def _facts_of_clause(clause: str, credit_topic: bool = False) -> list[tuple[str,
     # "不会上门催收": what a lender does not do is no step of the timeline (the model has no
     # negative steps), and a sentence made from it would say the opposite
     if "timeline" in found:
-        found["timeline"] = [a for a in found["timeline"] if not _negated(a, simple)]
+        found["timeline"] = [a for a in found["timeline"] if not _no_step(a, simple)]
         if not found["timeline"]:
             found.pop("timeline")
     steps = found.get("timeline", [])
@@ -314,6 +314,32 @@ def _negated(action: str, simple: str) -> bool:
     return bool(m and rules.NEGATED_BEFORE.search(simple[max(0, m.start() - 10):m.start()]))
 
 
+def _no_step(action: str, simple: str) -> bool:
+    """Whether no mention of the step in the clause says it happens: each one is negated
+    (不会有人打电话, 也没见真起诉), hearsay or a threat (网上有人说…就会被起诉, 说要起诉), or, for
+    a fee, what is demanded back or borne rather than charged (要求归还欠款和逾期费用)."""
+    pattern = _ACTION_PATTERNS.get(action)
+    if pattern is None:
+        return False
+    mentions = list(pattern.finditer(simple))
+    if not mentions:
+        return False
+
+    def void(m: re.Match) -> bool:
+        before = simple[max(0, m.start() - 12):m.start()]
+        part = _PARTS.split(simple[:m.start()])[-1]  # the comma-part up to the mention
+        if rules.NEGATED_BEFORE.search(before[-10:]) or rules.NEGATED_MENTION.search(before):
+            return True
+        if rules.HEARSAY_PART.search(part):
+            return True
+        if action == "提醒" and (rules.NOT_A_REMINDER.search(before)
+                                or (rules.NOTE_LABEL.search(before) and simple[m.end():m.end() + 1] in ("：", ":", "，", ","))):
+            return True
+        return action == "罚息" and bool(rules.FEE_DEMANDED.search(before) or rules.FEE_BORNE.match(simple[m.end():]))
+
+    return all(void(m) for m in mentions)
+
+
 def _about_credit(text: str) -> bool:
     simple = to_simplified(text or "")
     return any(w in simple for w in rules.CREDIT_WORDS) or "上报" in simple or "报告" in simple
@@ -362,6 +388,7 @@ class _Context:
     complaint_topic: bool = False  # the heading above is about where to complain
     many: tuple[str, ...] = ()  # the products of an article that speaks of several
     product: str | None = None  # the article's product
+    grace: int | None = None  # the grace period the article states, in days ("3天左右的宽限期")
 
 
 def extract(articles: list[SourceArticle], products: list[Product]) -> Extraction:
@@ -510,10 +537,26 @@ def _extract_article(article: SourceArticle, product: str | None, matcher: Produ
                 clause = clause.strip()
                 if len(clause) < 4:
                     continue
-                _take_clause(clause, para_days, title or heading_title, ref, ctx, matcher, out, seen, names)
+                _take_clause(clause, _grace_days(clause, para_days, ctx), title or heading_title, ref, ctx, matcher,
+                             out, seen, names)
             # the label's product and the paragraph's credit words end with the paragraph; a
             # lead-in's rules hold until the next heading
             ctx.heading_products, ctx.credit_topic = saved
+
+
+def _grace_days(clause: str, days, ctx: _Context):
+    """The days of a clause that speaks of the time after the grace period ("超过宽限期后，会按日
+    收取逾期费用"): from the day after the grace period the article states, open-ended — not
+    the days of the heading it stands under, which the grace period is part of; unknown when
+    the article states none. Any other clause keeps `days`, and a clause stating the grace
+    period sets it for the rest of the article."""
+    simple = to_simplified(clause)
+    if m := rules.GRACE_PERIOD.search(simple):
+        stated = parse_days(f"{m['a'] or m['b']}天", vague=False)
+        ctx.grace = stated[0] if stated and stated[0] else ctx.grace
+    if rules.AFTER_GRACE.search(simple) and parse_days(simple, vague=False) is None:
+        return (ctx.grace + 1, None) if ctx.grace else None
+    return days
 
 
 def _subject_of(action: str, simple: str) -> str:

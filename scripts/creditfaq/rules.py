@@ -340,6 +340,26 @@ NEGATED_BEFORE = re.compile(r"(?:不会|不得|并不|并没有|没有|不用|�
                             r"|(?:不会|不得|不能|从不|绝不)(?:用|使用|以|通过)[^，,。；;]{0,10}$"
                             # "不会因为一两天逾期就起诉你": the negation, a reason, then the action
                             r"|(?:不会|并不会|不能|不至于)(?:因为|因|仅仅因为|只因|只是因为)[^，,。；;]{0,12}$")
+# A step said not to happen in words NEGATED_BEFORE's short window misses: "不会有人打电话",
+# "基本没有人工电话", "也没见真起诉", "从来没接到过电话".
+NEGATED_MENTION = re.compile(r"(?:不会|没有|没|并没有|从没|从来没)(?:有)?人?(?:会|再|真的?|见|见过|看到|接到过?|收到过?|人工)?"
+                             r"(?:真的?)?(?:打|给你打|给我打|来)?\s*$")
+# A word that is no lender's reminder: "谢谢提醒", a note to the reader ("小提示：", "温馨提示：").
+NOT_A_REMINDER = re.compile(r"(?:谢谢|感谢|多谢)\s*$")
+NOTE_LABEL = re.compile(r"(?:小|温馨|友情|特别)\s*$")
+# A comma-part that reports hearsay or a threat, not what a lender does: "网上有人说逾期一天就会被
+# 起诉", "说要起诉", "扬言要上门".
+HEARSAY_PART = re.compile(r"网上有人说|有人说|网上说|网传|传言|谣传|谣言|听人说|说要|扬言|威胁(?:要|说)|声称要|号称要|吓唬")
+# A fee as what is demanded back or borne, not charged: "要求归还欠款和逾期费用", "偿还全部本金、利息
+# 及罚息", "由此产生的合理费用由乙方承担".
+FEE_DEMANDED = re.compile(r"(?:归还|偿还|还清|结清|追讨|追缴|支付|要求)[^，,。；;]{0,12}$")
+FEE_BORNE = re.compile(r"[^，,。；;]{0,4}由[^，,。；;]{0,6}承担")
+# The grace period an article states ("3天左右的宽限期", "宽限期为3天"), and a clause about the
+# time after it ("超过宽限期后", "过了宽限期", "宽限期一过").
+_GRACE_NUM = r"\d{1,2}|[一二两三四五六七八九十]{1,3}"
+GRACE_PERIOD = re.compile(rf"(?P<a>{_GRACE_NUM})\s*(?:个)?(?:自然日|工作日|天|日)(?:左右)?的?(?:还款)?宽限期"
+                          rf"|宽限期(?:一般|通常)?(?:为|是|有|只有)?\s*(?P<b>{_GRACE_NUM})\s*(?:个)?(?:自然日|工作日|天|日)")
+AFTER_GRACE = re.compile(r"(?:超过|超出|过了|出了|错过)(?:了)?(?:这个|这段)?(?:还款)?宽限期|宽限期(?:一过|过后|结束后?|之后|以后)")
 # A rule that forbids rather than allows ("晚上10点到早上8点之间不得催收").
 PROHIBITION = re.compile(r"不得|禁止|不能|不允许|严禁|不可以")
 # Sentences for negated facts, and the hedges as negations.
