@@ -127,6 +127,15 @@ def test_a_question_is_answered_only_by_a_fact_of_what_it_asks_and_of_its_day() 
     assert answering(q("示例付逾期对征信的影响", "征信影响"), topic) == "credit"
     assert answering(q("示例付逾期一天会上征信吗", "征信影响", (1, 1)), topic) is None, "nothing says when it is reported"
     assert answering(q("示例付征信记录对公务员政审的影响", "征信影响"), topic) is None, "nothing speaks of 政审"
+    # a day question about the report is filed under the timeline for its day; a credit fact of
+    # that day answers it (a writer's approved 逾期第1–3天通常不会上报征信 was shown as unanswered)
+    asked = q("示例付逾期一天会上征信吗", "逾期时间线", (1, 1))
+    assert answering(asked, topic) is None
+    reported = topic.model_copy(update={"credit": [CreditImpact(
+        id="credit-b", status="approved", days=(1, 3), text="示例付逾期第1–3天，通常不会上报征信。", action="上报征信",
+        sources=["a#p-00000001"])]})
+    assert answering(asked, reported) == "credit"
+    assert answering(q("示例付逾期十天会上征信吗", "逾期时间线", (10, 10)), reported) is None, "nothing of day 10"
 
 
 def test_sources_that_disagree_are_both_kept_and_marked(project: Path) -> None:

@@ -212,6 +212,16 @@ def answering(q: Question, topic: TopicFile, published: dict[str, list[Claim]] |
     if section is None:
         return None
     simple = to_simplified(q.text)
+    if section == "timeline" and rules.CREDIT_QUESTION.search(simple):
+        # "逾期一天会上征信吗" is filed under the timeline for its day, but what it asks is
+        # whether the report has it: the credit section answers it, else the timeline
+        found = _answering_in("credit", q, simple, topic, published)
+        return found or _answering_in(section, q, simple, topic, published)
+    return _answering_in(section, q, simple, topic, published)
+
+
+def _answering_in(section: str, q: Question, simple: str, topic: TopicFile,
+                  published: dict[str, list[Claim]] | None) -> str | None:
     wanted = {a for _, a, p in rules.ACTIONS if p.search(simple)}
     if section == "credit" and rules.CREDIT_IN_GENERAL.search(simple) and (q.days is None or q.days[0] is None):
         # "花呗逾期对征信的影响": any published fact about its credit report answers it
