@@ -157,3 +157,12 @@ def test_sources_that_disagree_are_both_kept_and_marked(project: Path) -> None:
     from bs4 import BeautifulSoup
 
     assert "来源说法不一" in BeautifulSoup(page, "lxml").select_one(".cf-infobox").get_text()
+
+
+def test_a_question_like_heading_is_asked_without_its_numbering() -> None:
+    article = _article("n-1", [], ("六、催收不能做什么", "（二）花呗逾期多久会上征信？", "第三部分：征信有问题怎么办",
+                                   "3. 怎么投诉催收"))
+    index = collect([article], PRODUCTS)
+    asked = {q.text for q in [*index.general, *(q for qs in index.by_product.values() for q in qs)]}
+    assert {"催收不能做什么", "花呗逾期多久会上征信？", "征信有问题怎么办", "怎么投诉催收"} <= asked
+    assert not any(re.match(r"[一二三四五六七八九十\d（(第]", t) for t in asked)

@@ -60,11 +60,16 @@ class QuestionIndex:
         return self.resolved / self.naming_a_product if self.naming_a_product else 1.0
 
 
+# A heading's numbering ("六、", "3.", "（二）", "第二部分："): the article's order, not the question.
+_HEADING_NUMBER = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．)）]|[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]"
+                             r"|第[一二三四五六七八九十\d]{1,3}(?:部分|步|点|节)\s*[:：、.．]?)\s*")
+
+
 def _found_in(article: SourceArticle) -> list[str]:
     found = list(article.related_titles)
     for section in article.sections:
         if section.heading and rules.QUESTION_LIKE.search(section.heading):
-            found.append(section.heading)
+            found.append(_HEADING_NUMBER.sub("", section.heading).strip() or section.heading)
     if rules.QUESTION_LIKE.search(article.title):
         found.append(article.title)
     return found
