@@ -201,3 +201,26 @@ def test_parse_days_ranges_weeks_and_first_days(text: str, expected) -> None:
 )
 def test_parse_days_words_that_look_like_counts_and_days_before_the_due_date(text: str, expected) -> None:
     assert parse_days(text, vague=False) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a run of days from the day after the due date
+        ("扣款失败的，将于次日起连续3日再次尝试扣款", (1, 3)),
+        ("第二天起连续五天都会打电话", (1, 5)),
+        # "even just N days": from that day on
+        ("哪怕只逾期1天，额度也会被冻结", (1, None)),
+        ("即使只晚还两天，也会收取罚息", (2, None)),
+        ("就算只逾期了3天也可能上报", (3, None)),
+        # "this week", "these three months": the period stated around it, no day of its own
+        ("这一周里，会按日收取罚息", None),
+        ("这两周主要是电话提醒", None),
+        ("这个月内还清就没事", None),
+        # the plain forms are unchanged
+        ("逾期一周后会委外", (7, None)),
+        ("连续逾期3期", None),
+    ],
+)
+def test_runs_even_just_and_this_period(text: str, expected) -> None:
+    assert parse_days(text, vague=False) == expected

@@ -581,3 +581,13 @@ def test_what_happens_after_the_grace_period_is_dated_after_it() -> None:
     unstated = {(s.action, s.days) for s in _stages(extract([_article(
         "示例借逾期会怎样\n二、逾期第1天到第3天\n过了宽限期，会按日收取逾期费用。\n")], PRODUCTS), "demo-loan")}
     assert unstated and not any(d == (1, 3) for _, d in unstated)
+
+
+def test_this_period_takes_the_headings_days_and_a_done_step_as_a_time_is_no_step() -> None:
+    text = ("示例借逾期第一周会怎样\n一、逾期1-7天\n这一周里，示例借按日收取罚息。\n"
+            "二、逾期30天以后\n示例借的额度被冻结后，就算还清，恢复也需要重新审核。\n"
+            "示例借逾期满30天会委托第三方机构催收。\n")
+    stages = {(s.action, s.days) for s in _stages(extract([_article(text)], PRODUCTS), "demo-loan")}
+    assert ("罚息", (1, 7)) in stages
+    assert not any(a == "冻结额度" for a, _ in stages), "the freeze is the time the clause speaks of"
+    assert ("委外催收", (30, None)) in stages

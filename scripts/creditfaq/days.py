@@ -39,6 +39,12 @@ _BEFORE = re.compile(rf"(?:还款日|到期日?|提)前\s*(?P<a>{_NUM})\s*(?:{_U
 _BEFORE_RANGE = re.compile(rf"(?:还款日|到期日?|提)前\s*(?P<a>{_NUM})\s*{_UNIT}?\s*(?:-|－|~|～|〜|到|至)\s*(?P<b>{_NUM})\s*{_UNIT}")
 _FREQUENCY = re.compile(rf"\s*(?:可能|会|能|就|要)?\s*(?:打|发|催|来)?\s*(?:不止|好几|几|多达|最多|至少)?\s*(?:{_NUM})?\s*(?:次|遍|通(?![知过讯报话]))")
 _SINGLE = re.compile(rf"(?:第\s*)?(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|{_UNIT})")
+# 次日起连续3日: days 1 to 3
+_CONSECUTIVE = re.compile(rf"(?:次日|第二天|逾期(?:后|次日)?)起?\s*连续\s*(?P<a>{_NUM})\s*{_UNIT}")
+# 哪怕只逾期1天, 即使只晚还一天: from that day on, however long
+_EVEN = re.compile(rf"(?:哪怕|即使|就算|即便|只要)(?:是|你)?(?:只|仅)?(?:逾期|晚还|迟还|晚了|拖了?)(?:了)?\s*(?P<a>{_NUM})\s*{_UNIT}")
+# 这一周里, 这几天, 这个月: the period the heading or question above states, no day of its own
+_DEICTIC = re.compile(r"这(?:个|一)?$")
 
 
 def chinese_number(text: str) -> int | None:
@@ -86,6 +92,16 @@ def _parse_exact(text: str) -> DayRange | None:
             return False
         return not any(s <= m.start() < e or s < m.end() <= e for s, e in taken)
 
+    for m in _CONSECUTIVE.finditer(text):
+        n = chinese_number(m["a"])
+        if free(m) and n:
+            taken.append(m.span())
+            add(m.start(), (1, n))
+    for m in _EVEN.finditer(text):
+        n = chinese_number(m["a"])
+        if free(m) and n:
+            taken.append(m.span())
+            add(m.start(), (n, None))
     for m in _BEFORE_RANGE.finditer(text):
         a, b = chinese_number(m["a"]), chinese_number(m["b"])
         if free(m) and a is not None and b is not None:
@@ -119,6 +135,9 @@ def _parse_exact(text: str) -> DayRange | None:
             add(m.start(), (1, n * (30 if m["m"] else 7 if m["w"] else 1)))  # 逾期7天以内: days 1 to 7
     for phrase, rng in DAY_PHRASES.items():
         for m in re.finditer(re.escape(phrase), text):
+            if phrase[0] in "一两三半" and _DEICTIC.search(text[max(0, m.start() - 2):m.start()]):
+                taken.append(m.span())  # "这一周里": the period already stated, not day 7
+                continue
             if free(m):
                 taken.append(m.span())
                 if rng[0] is not None and rng[0] > 0 and (
