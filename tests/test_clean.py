@@ -665,3 +665,27 @@ def test_where_the_title_came_from_is_recorded_for_writers() -> None:
     markdown = clean(read_markdown("---\ntitle: 示例付逾期须知\n---\n\n逾期后会有短信提醒。\n"),
                      article_id="m", source="m.md", sha256="0" * 64, encoding="utf-8")
     assert "front matter" in markdown.title_from
+
+
+def test_the_headline_is_the_line_above_its_dateline_not_the_first_sections_question() -> None:
+    """The shape: site name, menu, headline, dateline, counters, then the first section opens
+    with a question that looks more like a headline than the headline does."""
+    article = _text_page("示例理财网", "首页 | 信用卡 | 网贷 | 征信", "示例借逾期几天上征信 宽限期内还款有讲究",
+                         "2024年5月6日  示例理财网原创", "阅读 1,204 | 评论 3", "示例借逾期一天会不会上征信？",
+                         "这是不少用户关心的问题，示例借已经接入央行征信系统。",
+                         "从协议看，示例借并没有承诺宽限期，还款日后一两天内还上一般不会记为逾期。")
+    assert article.title == "示例借逾期几天上征信 宽限期内还款有讲究"
+    assert "示例借逾期一天会不会上征信？" in texts(article), "the section's question stays in the body"
+
+
+def test_a_headline_printed_twice_is_taken_where_it_first_stands_and_a_lead_above_a_byline_is_no_headline() -> None:
+    twice = _text_page("示例借逾期一天算逾期吗？宽限期和罚息一文说清_理财频道_示例热线网", "示例热线网", "首页", "新闻",
+                       "理财", "示例借逾期一天算逾期吗？宽限期和罚息一文说清", "2024-03-07 09:12  来源：示例热线网  作者：李明",
+                       "很多人以为晚还一天不要紧，其实示例借从还款日次日起就按日计收罚息。")
+    assert twice.title == "示例借逾期一天算逾期吗？宽限期和罚息一文说清"
+    assert not any("理财频道" in t for t in texts(twice)), "the <title> line is not left in the body"
+    lead = _text_page("刚过完年，不少人的信用卡账单都到了，你有没有认真算过那些“每期手续费只要0.6%”的分期，折算成年化利率到底是多少？",
+                      "原创 小李 示例研究所 2024年2月26日 20:15", "先看一个最常见的例子。",
+                      "小王买了一台手机，选了12期分期，页面显示每期手续费率0.6%。")
+    # a lead paragraph above the byline is no headline: the page has none, and writers are told
+    assert any(d.kind == "no-title" for d in lead.defects)

@@ -181,6 +181,13 @@ def _strip_menus(lines: list[_Line], removed: list[RemovedBlock]) -> list[_Line]
     return [l for i, l in enumerate(lines) if i not in drop or _furniture(l.text)]
 
 
+def _dateline(text: str) -> bool:
+    """A line of when and by whom, of the kind a page prints right under its headline."""
+    view = to_simplified(fold(text))
+    return bool(rules.DATE_LINE.match(view) or _furniture(text) in rules.DATELINE_RULES
+                or rules.LINE_RULES["article-meta"].search(view))
+
+
 def _crumb_headline(lines: list[_Line]) -> str | None:
     """The last crumb of a breadcrumb near the top ("您的位置：首页 > 帮助中心 > 信用卡逾期了怎么办？"):
     where the page prints it again as a line, that line is the headline."""
@@ -233,6 +240,8 @@ def _choose_title(lines: list[_Line], removed: list[RemovedBlock]) -> tuple[str,
             text = m["title"]
         text = rules.SITE_SUFFIX.sub("", text) or text  # scored as the headline it is, without the site's name
         own = _headline_score(text)
+        if own > float("-inf") and len(text) <= 40 and i + 1 < len(lines) and _dateline(lines[i + 1].text):
+            own += rules.DATELINE_BONUS  # "借呗逾期几天上征信…" then "2024年4月2日 某网原创": the headline's dateline
         on_crumb = crumb is not None and key(text) == crumb
         if on_crumb:
             own += rules.CRUMB_BONUS  # the breadcrumb ends with this line
@@ -245,6 +254,14 @@ def _choose_title(lines: list[_Line], removed: list[RemovedBlock]) -> tuple[str,
         elif not (rules.MENU_LINE.match(line.text.strip()) or _furniture(line.text)
                   or rules.LINE_RULES["breadcrumb"].search(view) or rules.SITE_LINE.match(view)):
             rank += 1
+    # the same headline printed twice (the page's <title>, then above its dateline): the first
+    # is the headline, so the repeat goes with the repeated header
+    if best_at is not None and label is not None:
+        first_copy = next((j for j, l in enumerate(lines[:best_at])
+                           if key(rules.SITE_SUFFIX.sub("", rules.TITLE_LABEL.sub(r"\g<title>", l.text)) or l.text)
+                           == key(label)), None)
+        if first_copy is not None:
+            best_at = first_copy
     # a line with no word of the field ("真的是这样吗？") is a headline only near the top
     if best_at is None or raw < 2 or (raw < 3 and best_rank > 2):
         first = next((line for line in lines if _headline_score(line.text) > float("-inf")), lines[0])

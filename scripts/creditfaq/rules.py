@@ -829,5 +829,9 @@ TITLE_CANDIDATES = 10
 TITLE_SCAN = 40
 # What a line repeating the breadcrumb's last crumb adds to its headline score.
 CRUMB_BONUS = 3
+# A candidate headline right above a dateline or byline ("发布时间：…", "2024年4月2日 某网原创",
+# "作者：…"): pages print when and by whom just under the headline, not under a section's question.
+DATELINE_BONUS = 1.5
+DATELINE_RULES = frozenset({"metadata", "posted-line", "dated-line"})
 # Gambling and adult words: a page full of them is a hacked page, not an article.
 SPAM_MIN_MENTIONS = 4
