@@ -441,3 +441,67 @@ def test_a_sources_censored_holes_are_shown_as_missing_words_on_its_page() -> No
                                 Paragraph(id="p-0000000a", text="示例付会通过短信、 、邮件提醒借款人，催收 ：先打电话。")])])
     page = render_site([Product(id="demo-pay", name="示例付")], [article], [], [])["articles/000-abc.md"]
     assert page.count("〔缺字〕") >= 3 and "原文有缺字" in page and "、 、" not in page
+
+
+def _reg(rid: str, confidence: str = "secondary", **kw):
+    from creditfaq.model import Regulation
+
+    return Regulation(id=rid, law=kw.pop("law", "某机构"), topic=kw.pop("topic", "投诉与异议"), summary=kw.pop("summary", rid),
+                      confidence=confidence, attribution=None if confidence == "verified" else "据报道",
+                      evidence="e", **kw)
+
+
+def test_the_complaint_route_follows_the_kind_of_lender_the_fact_sheet_names() -> None:
+    """A bank's or a consumer-finance company's product: the lender, then its own complaint
+    desk, then the national regulator; a small-loan company's: its registered place's local
+    regulator; several lenders, or none the fact sheet names: the lender must be named, then
+    each route under the kind of lender it is for. An unverified lender row decides nothing."""
+    from creditfaq import rules
+    from creditfaq.model import Product
+    from creditfaq.render import complaint_routes
+
+    routes = [_reg(i) for i in {*(i for ids in rules.COMPLAINT_ROUTES.values() for i in ids),
+                                rules.COMPLAINT_UNKNOWN_LENDER, *rules.COMPLAINT_BY_KIND}]
+    product = Product(id="demo-pay", name="示例付")
+
+    def lender(kind, confidence="secondary"):
+        return _reg("lender-row", confidence, topic="放款机构", products=["demo-pay"], lender_type=kind,
+                    summary="示例付由某机构放款。")
+
+    def cited(lines) -> list[str]:
+        return [re.search(r"regulations\.md#([\w-]+)", md).group(1) for md, _ in lines]
+
+    for kind in ("银行", "消费金融公司", "小额贷款公司"):
+        lines = complaint_routes(product, [*routes, lender(kind)])
+        assert cited(lines) == ["lender-row", *rules.COMPLAINT_ROUTES[kind]], kind
+        assert lines[0][0].startswith("示例付的放款机构：")
+    several = complaint_routes(product, [*routes, lender("多家机构")])
+    assert cited(several) == ["lender-row", rules.COMPLAINT_UNKNOWN_LENDER, *rules.COMPLAINT_BY_KIND]
+    assert [md.split("：")[0] for md, _ in several[2:]] == list(rules.COMPLAINT_BY_KIND.values())
+    unverified = complaint_routes(product, [*routes, lender("银行", "unverified")])
+    assert cited(unverified) == [rules.COMPLAINT_UNKNOWN_LENDER, *rules.COMPLAINT_BY_KIND], "an unverified row names no lender"
+    # every line is the fact sheet's as its confidence allows: a secondary row behind its attribution
+    assert all("据报道" in md and "二手来源" in md for md, _ in several)
+
+
+def test_each_product_page_routes_complaints_by_its_lender(built_site: Path) -> None:
+    """Whatever data/ holds: a product whose lender the fact sheet names (publishably) has a
+    complaint answer that cites that row first and then the routes for its kind."""
+    from conftest import ROOT
+    from creditfaq import rules
+
+    regulations = yaml.safe_load((ROOT / "data/regulations.yml").read_text(encoding="utf-8"))["regulations"]
+    lenders = {p: r for r in regulations if r.get("topic") == "放款机构" and r["confidence"] != "unverified"
+               for p in r.get("products") or []}
+    assert lenders
+    for pid, row in lenders.items():
+        page = built_site / "products" / pid / "index.html"
+        if not page.is_file():
+            continue
+        soup = _soup(page)
+        heading = next(h for h in soup.find_all(["p", "h2"]) if "可以去哪里投诉" in h.get_text())
+        answer = heading.find_next("ul")
+        links = [a["href"].split("#")[1] for a in answer.find_all("a", href=True) if "regulations/#" in a["href"]]
+        expected = rules.COMPLAINT_ROUTES.get(row.get("lender_type"),
+                                              (rules.COMPLAINT_UNKNOWN_LENDER, *rules.COMPLAINT_BY_KIND))
+        assert links[0] == row["id"] and links[1:1 + len(expected)] == list(expected), pid

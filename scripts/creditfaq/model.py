@@ -114,7 +114,9 @@ class ProductRegistry(Record):
 
 
 RegulationId = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")]
-Topic = Literal["征信影响", "投诉与异议", "催收权益", "产品信息"]
+Topic = Literal["征信影响", "投诉与异议", "催收权益", "产品信息", "放款机构"]
+# Who lends, as the fact sheet's lender rows say: it decides where a complaint goes first.
+LenderType = Literal["银行", "消费金融公司", "小额贷款公司", "多家机构"]
 
 
 class Regulation(Record):
@@ -136,6 +138,8 @@ class Regulation(Record):
     valid_until: dt.date | None = Field(None, description="the last day the rule applies (a one-off window); after "
                                                           "it the rule is shown as ended, never as in force")
     caveat: str | None = Field(None, description="what the fact sheet warns about the rule, shown with it")
+    lender_type: LenderType | None = Field(None, description="for a row saying who lends for its products: the "
+                                                             "kind of lender, which picks the complaint route")
 
     @model_validator(mode="after")
     def _attribution_matches_confidence(self) -> "Regulation":

@@ -167,7 +167,7 @@ def regulation_line(reg: Regulation, prefix: str, gl: Glossary = NO_GLOSSARY) ->
 
 def _regulations_for(kind: str, product: Product, regulations: list[Regulation]) -> list[Regulation]:
     def applies(r: Regulation) -> bool:
-        return r.publishable and (not r.products or product.id in r.products) and r.topic != "产品信息"
+        return r.publishable and (not r.products or product.id in r.products) and r.topic not in ("产品信息", "放款机构")
 
     if kind == "credit":
         return [r for r in regulations if applies(r) and (
@@ -351,6 +351,40 @@ def _law_where(regulations: list[Regulation], topic: str, *words: str, secondary
             and not r.products and any(w in r.summary for w in words)]
 
 
+def _rows(regulations: list[Regulation], ids: tuple[str, ...]) -> list[Regulation]:
+    """The publishable rows of the fact sheet with these ids, in this order."""
+    by_id = {r.id: r for r in regulations if r.publishable}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def lender_of(product: Product, regulations: list[Regulation]) -> Regulation | None:
+    """The publishable fact-sheet row that says who lends for the product, if any."""
+    return next((r for r in regulations if r.publishable and r.topic == "放款机构" and product.id in r.products), None)
+
+
+def complaint_routes(product: Product, regulations: list[Regulation], gl: Glossary = NO_GLOSSARY) -> list[tuple[str, str]]:
+    """Where a complaint about the product's collection goes first, by the kind of its lender
+    (rules.COMPLAINT_ROUTES): who lends, as the fact sheet says it, then the routes for that
+    kind; for a product of several lenders, or of one the fact sheet does not name, the rule
+    that the lender must be named, then each route under the kind of lender it is for.
+    (markdown, plain) pairs, each a row of the fact sheet as its confidence allows."""
+    def line(r: Regulation, lead: str = "") -> tuple[str, str]:
+        plain = (f"{citation(r)}：{r.summary}" if r.confidence == "verified"
+                 else f"{r.attribution or '据报道'}，{r.summary}（二手来源，未对照原文核实）")
+        plain += f"（注意：{r.caveat}）" if r.caveat else ""
+        return f"{lead}{regulation_line(r, '../', gl)}", f"{lead}{plain}"
+
+    lender = lender_of(product, regulations)
+    kind = lender.lender_type if lender is not None else None
+    out = [line(lender, f"{esc(product.name)}的放款机构：")] if lender is not None else []
+    if kind in rules.COMPLAINT_ROUTES:
+        return out + [line(r) for r in _rows(regulations, rules.COMPLAINT_ROUTES[kind])]
+    out += [line(r, "先弄清放款机构：") for r in _rows(regulations, (rules.COMPLAINT_UNKNOWN_LENDER,))]
+    for rid, label in rules.COMPLAINT_BY_KIND.items():
+        out += [line(r, f"{label}：") for r in _rows(regulations, (rid,))]
+    return out
+
+
 def quick_answers(product: Product, topic: TopicFile, regulations: list[Regulation], general: TopicFile | None,
                   notes: _Footnotes, gl: Glossary = NO_GLOSSARY) -> tuple[list[str], list[tuple[str, str]]]:
     """The three questions a worried reader asks first, answered from this product's published
@@ -389,6 +423,8 @@ def quick_answers(product: Product, topic: TopicFile, regulations: list[Regulati
     if check := _law_where(regs, "投诉与异议", "免费获取")[:1]:
         answer += [(f"想确认有没有上征信，可以查自己的信用报告：{regulation_line(check[0], '../', gl)}",
                     f"想确认有没有上征信，可以查自己的信用报告。{citation(check[0])}：{check[0].summary}")]
+    how = [(f"怎样查：{md}", f"怎样查：{plain}") for md, plain in law(_rows(regs, rules.CREDIT_CHECK))]
+    answer += how
     qa.append((f"{name}逾期几天会上征信？", answer))
     # 2. 家人、朋友
     answer = said(own["timeline"], "联系紧急联系人", 2)
@@ -399,13 +435,10 @@ def quick_answers(product: Product, topic: TopicFile, regulations: list[Regulati
     # what the collection standard is reported to say of contacts, behind its attribution
     answer += law([r for r in _law_where(regs, "催收权益", "不向联系人", secondary=True) if r.confidence == "secondary"][:1])
     qa.append((f"{name}逾期会联系我的家人、朋友吗？", answer))
-    # 3. 投诉
-    answer = said(own["rights"], "投诉渠道", 2) + said(common["rights"], "投诉渠道", 3, inline=True)
-    if not answer:
-        answer = [("现有来源文章没有谈到投诉渠道。", "现有来源文章没有谈到投诉渠道。")]
-    hotlines = _law_where(regs, "投诉与异议", "投诉电话", "投诉热线", secondary=True)
-    hotlines.sort(key=lambda r: "征信" in r.summary)  # a collector's conduct first, the credit report's second
-    answer += law(hotlines[:2])
+    # 3. 投诉: by the kind of lender, as the fact sheet names it; then what sources say
+    answer = complaint_routes(product, regs, gl)
+    answer += said(own["rights"], "投诉渠道", 2) or said(common["rights"], "投诉渠道", 2, inline=True)
+    answer += law(_rows(regs, rules.COMPLAINT_ALWAYS))
     qa.append(("遇到违规催收，可以去哪里投诉？", answer))
 
     lines = ["## 先看结论 {#answers}\n"]
@@ -430,7 +463,8 @@ def _product_tags(product: Product) -> list[str]:
                                                          *([product.category] if product.category else []))))
 
 
-def thin_product_page(product: Product, topic: TopicFile, others: dict[str, Product]) -> str:
+def thin_product_page(product: Product, topic: TopicFile, others: dict[str, Product],
+                      regulations: list[Regulation] = (), gl: Glossary = NO_GLOSSARY) -> str:
     """A product no source speaks of reliably: no page of boilerplate (the same law list and
     "the sources say nothing" three times), but where to go instead, and its readers'
     questions. Not in the sitemap, not for search engines."""
@@ -449,6 +483,13 @@ def thin_product_page(product: Product, topic: TopicFile, others: dict[str, Prod
         "- [逾期自查：按天数看可能发生什么](../self-check.md)",
         "",
     ]
+    if lender_of(product, list(regulations)) is not None:
+        # who lends is the product's own fact, and it decides where a complaint goes first
+        parts.append("## 遇到违规催收，可以去哪里投诉？ {#complaints}\n")
+        parts.extend(f"- {md}" for md, _ in (*complaint_routes(product, list(regulations), gl),
+                                            *((regulation_line(r, "../", gl), "") for r in
+                                              _rows(list(regulations), rules.COMPLAINT_ALWAYS))))
+        parts.append("")
     # no fact answers its questions: each is listed as asked (暂无可靠回答)
     parts += _questions_and_related(product, topic, others, f"读者关于{name}的问题")
     return "\n".join(parts)
@@ -479,7 +520,7 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
     with nothing of its own to publish gets the short page of thin_product_page."""
     others = others or {}
     if not has_facts(topic):
-        return thin_product_page(product, topic, others)
+        return thin_product_page(product, topic, others, regulations, gl)
     notes = _Footnotes(articles, "../")
     cited = sorted({s.split("#")[0] for c in _visible(topic.claims()) for s in c.sources})
     parts = [
@@ -962,7 +1003,7 @@ def regulations_page(regulations: list[Regulation], gl: Glossary = NO_GLOSSARY, 
              "# 法律法规与监管规定\n",
              "本站的法律说法都来自这一页。**已核实**的条目对照过法规原文；**二手来源**的条目只有新闻、"
              "律所文章等转述，本站按来源原样转述，未能对照原文核实。未能核实的说法不在本站发布。\n"]
-    for topic in ("征信影响", "投诉与异议", "催收权益", "产品信息"):
+    for topic in ("征信影响", "投诉与异议", "催收权益", "产品信息", "放款机构"):
         entries = [r for r in regulations if r.topic == topic and r.publishable]
         if not entries:
             continue

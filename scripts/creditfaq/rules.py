@@ -675,7 +675,8 @@ GENERIC_CREDIT_WORDS = ("网贷", "贷款", "借贷", "信贷", "现金", "信�
 TOPIC_PAGES = (
     ("zhengxin-duojiu-xiaochu", "征信记录多久消除",
      ("zhengxin-tiaoli-16", "zhengxin-tiaoli-16-jiuzheng", "zhengxin-tiaoli-15", "zhengxin-tiaoli-17",
-      "zhengxin-tiaoli-25", "zhengxin-tiaoli-26", "yici-xingxiu-fu-2025"),
+      "zhengxin-tiaoli-25", "zhengxin-tiaoli-26", "yici-xingxiu-fu-2025", "chaxun-zhengxin-wangzhan",
+      "chaxun-shouji-yinhang", "chaxun-guitai", "chaxun-wangshang-dengdai", "yiyi-benren-daochang"),
      re.compile(r"消除|删除|保存|保留|五年|5年|征信记录|不良记录")),
     ("bao-tongxunlu", "爆通讯录是否合法",
      ("xingfa-253-1", "geren-xinxi-baohufa-10-25-66-69", "minfadian-1032-1033", "xiaofeizhe-quanyi-29",
@@ -683,12 +684,30 @@ TOPIC_PAGES = (
      re.compile(r"通讯录|联系人|亲友|家人|第三方|隐私|个人信息")),
     ("cuishou-quanyi", "催收权益与投诉渠道",
      ("xingfa-293-1", "minfadian-1032-1033", "zhian-chufa-42-2012", "xinyongka-banfa-68", "cuishou-guobiao-2025",
-      "hotline-12378", "hotline-12363", "nifa-jubao", "zhengxin-tiaoli-26"),
+      "tousu-xian-xiang-jigou", "tousu-zongju-renhang-fengong", "tousu-xiaodai-zhucedi", "tousu-xiaodai-difang",
+      "baojing-110", "hotline-12378", "hotline-12363", "nifa-jubao", "nifa-zilv", "heimao-fei-guanfang",
+      "zhengxin-tiaoli-26"),
      re.compile(r"不得|暴力|恐吓|骚扰|威胁|侮辱|投诉|合法权益")),
     ("xieshang-huankuan", "协商还款",
      ("xinyongka-banfa-70",),
      re.compile(r"协商|分期还款|延期|还款计划|还款方案|个性化分期")),
 )
+# Where a complaint goes first, by the kind of lender a product's fact-sheet row names (its
+# lender_type): the rows of data/regulations.yml to cite, in order. A product whose lender is
+# several institutions, or unknown, gets the rule that the lender must be named, then both
+# routes, each under the kind of lender it is for.
+COMPLAINT_ROUTES = MappingProxyType({
+    "银行": ("tousu-xian-xiang-jigou", "tousu-zongju-renhang-fengong"),
+    "消费金融公司": ("tousu-xian-xiang-jigou", "tousu-zongju-renhang-fengong"),
+    "小额贷款公司": ("tousu-xiaodai-zhucedi", "tousu-xiaodai-difang"),
+})
+COMPLAINT_UNKNOWN_LENDER = "fangkuan-mingcheng"
+COMPLAINT_BY_KIND = MappingProxyType({"tousu-zongju-renhang-fengong": "放款机构是银行或消费金融公司的",
+                                      "tousu-xiaodai-zhucedi": "放款机构是小额贷款公司的"})
+# whatever the lender: threats and violence go to the police
+COMPLAINT_ALWAYS = ("baojing-110",)
+# How to check one's own credit report: the only way to know whether an overdue payment reached it.
+CREDIT_CHECK = ("chaxun-zhengxin-wangzhan", "chaxun-shouji-yinhang")
 # The days the comparison table of 逾期几天会怎样 looks at.
 COMPARE_DAYS = (1, 3, 7, 15, 30, 90)
 
