@@ -154,7 +154,7 @@ def report(scores: list[PageScore]) -> str:
 
 # --- further page sets (plain-text pages, blind pages): floors of their own, no targets yet ---
 
-EXTRA_SETS = ("blind-text", "blind-text-2", "blind-text-3", "text-pages", "text-pages-2", "text-pages-3", "text-pages-4",
+EXTRA_SETS = ("blind-text", "blind-text-2", "blind-text-3", "blind-text-4", "text-pages", "text-pages-2", "text-pages-3", "text-pages-4",
               "text-pages-5", "text-pages-6")
 
 

@@ -420,11 +420,6 @@ def quick_answers(product: Product, topic: TopicFile, regulations: list[Regulati
         if (reporting := _reporting(product, regs)) and "regulations.md#" in reporting:
             answer.append((f"是否接入征信：{reporting}", ""))  # only what the fact sheet publishes
     answer += law(_law_where(regs, "征信影响", "告知")[:1])
-    if check := _law_where(regs, "投诉与异议", "免费获取")[:1]:
-        answer += [(f"想确认有没有上征信，可以查自己的信用报告：{regulation_line(check[0], '../', gl)}",
-                    f"想确认有没有上征信，可以查自己的信用报告。{citation(check[0])}：{check[0].summary}")]
-    how = [(f"怎样查：{md}", f"怎样查：{plain}") for md, plain in law(_rows(regs, rules.CREDIT_CHECK))]
-    answer += how
     qa.append((f"{name}逾期几天会上征信？", answer))
     # 2. 家人、朋友
     answer = said(own["timeline"], "联系紧急联系人", 2)
@@ -435,15 +430,29 @@ def quick_answers(product: Product, topic: TopicFile, regulations: list[Regulati
     # what the collection standard is reported to say of contacts, behind its attribution
     answer += law([r for r in _law_where(regs, "催收权益", "不向联系人", secondary=True) if r.confidence == "secondary"][:1])
     qa.append((f"{name}逾期会联系我的家人、朋友吗？", answer))
-    # 3. 投诉: by the kind of lender, as the fact sheet names it; then what sources say
+    # 3. 起诉
+    answer = said(own["timeline"], "起诉", 2)
+    if not answer:
+        answer = [(f"现有来源文章没有说{esc(name)}逾期后会起诉。", f"现有来源文章没有说{name}逾期后会起诉。")]
+    qa.append((f"{name}逾期会被起诉吗？", answer))
+    # 4. 投诉: by the kind of lender, as the fact sheet names it; then what sources say
     answer = complaint_routes(product, regs, gl)
     answer += said(own["rights"], "投诉渠道", 2) or said(common["rights"], "投诉渠道", 2, inline=True)
     answer += law(_rows(regs, rules.COMPLAINT_ALWAYS))
-    qa.append(("遇到违规催收，可以去哪里投诉？", answer))
+    qa.append(("被催收骚扰、威胁，可以去哪里投诉？", answer))
+    # 5. 记录多久消除
+    answer = said(own["credit"], "记录保留", 1) + law(_law_where(regs, "征信影响", "保存5年", "删除")[:1])
+    qa.append(("逾期记录多久才能消除？", answer))
+    # 6. 怎么查, and what to do when the report is wrong
+    answer = law(_law_where(regs, "投诉与异议", "免费获取")[:1]) + law(_rows(regs, rules.CREDIT_CHECK))
+    answer += law(_law_where(regs, "投诉与异议", "异议")[:1])
+    qa.append(("怎么查自己的征信？记录有错怎么办？", answer))
 
     lines = ["## 先看结论 {#answers}\n"]
     pairs = []
     for question, answer in qa:
+        if not answer:
+            continue  # nothing published says it (a fact sheet without the row): no empty question
         lines.append(f"**{esc(question)}**\n")
         lines.extend(f"- {md}" for md, _ in answer)
         lines.append("")
