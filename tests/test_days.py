@@ -217,6 +217,9 @@ def test_parse_days_words_that_look_like_counts_and_days_before_the_due_date(tex
         ("这一周里，会按日收取罚息", None),
         ("这两周主要是电话提醒", None),
         ("这个月内还清就没事", None),
+        # how often, not which day
+        ("客服会打电话提醒，一天一般不超过两次", None),
+        ("每天最多打三次电话", None),
         # the plain forms are unchanged
         ("逾期一周后会委外", (7, None)),
         ("连续逾期3期", None),

@@ -37,7 +37,8 @@ _WITHIN = re.compile(rf"(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|(?P<w>{_WEEK})|{_UNIT
 _BEFORE = re.compile(rf"(?:还款日|到期日?|提)前\s*(?P<a>{_NUM})\s*(?:{_UNIT}|(?P<w>{_WEEK}))")
 # 还款日前1-3天: days -3 to -1
 _BEFORE_RANGE = re.compile(rf"(?:还款日|到期日?|提)前\s*(?P<a>{_NUM})\s*{_UNIT}?\s*(?:-|－|~|～|〜|到|至)\s*(?P<b>{_NUM})\s*{_UNIT}")
-_FREQUENCY = re.compile(rf"\s*(?:可能|会|能|就|要)?\s*(?:打|发|催|来)?\s*(?:不止|好几|几|多达|最多|至少)?\s*(?:{_NUM})?\s*(?:次|遍|通(?![知过讯报话]))")
+_FREQUENCY = re.compile(rf"\s*(?:可能|会|能|就|要)?\s*(?:一般|通常|大概|基本上?|平均|最多)?\s*(?:不超过|不会超过|不多于|至多|超过)?"
+                        rf"\s*(?:打|发|催|来)?\s*(?:不止|好几|几|多达|最多|至少)?\s*(?:{_NUM})?\s*(?:个)?(?:次|遍|通(?![知过讯报话]))")
 _SINGLE = re.compile(rf"(?:第\s*)?(?P<a>{_NUM})\s*(?:(?P<m>{_MONTH})|{_UNIT})")
 # 次日起连续3日: days 1 to 3
 _CONSECUTIVE = re.compile(rf"(?:次日|第二天|逾期(?:后|次日)?)起?\s*连续\s*(?P<a>{_NUM})\s*{_UNIT}")
