@@ -18,6 +18,11 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="re-pin tests/golden/expected/ from what the golden corpus renders now (after reading the diff)")
 # What a fresh checkout holds that the pipeline reads; nothing from outside the repository.
 PROJECT_FILES = ("mkdocs.yml", "data", "docs")
 EPOCH = "1718000000"
