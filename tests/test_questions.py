@@ -136,6 +136,14 @@ def test_a_question_is_answered_only_by_a_fact_of_what_it_asks_and_of_its_day() 
         sources=["a#p-00000001"])]})
     assert answering(asked, reported) == "credit"
     assert answering(q("示例付逾期十天会上征信吗", "逾期时间线", (10, 10)), reported) is None, "nothing of day 10"
+    # a question filed under collection for 起诉 is answered by the timeline's lawsuit step
+    sued = topic.model_copy(update={"timeline": [*topic.timeline, OverdueStage(
+        id="stage-b", status="editorial", days=(90, None), text="示例付逾期第90天起可能起诉。", action="起诉")]})
+    assert answering(q("示例付逾期后多久会被起诉？", "催收权益", (1, None)), sued) == "timeline", "逾期后 names no day"
+    assert answering(q("示例付逾期后多久会被起诉？", "催收权益"), topic) is None, "no lawsuit step"
+    # a day and no step: any step of that day answers it
+    assert answering(q("示例付逾期五天会怎样", "逾期时间线", (5, 5)), topic) == "timeline"
+    assert answering(q("示例付逾期一天会怎样", "逾期时间线", (1, 1)), topic) is None, "no step on day 1"
 
 
 def test_sources_that_disagree_are_both_kept_and_marked(project: Path) -> None:

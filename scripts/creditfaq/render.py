@@ -19,7 +19,7 @@ from .model import (ANSWERED_IN, SECTIONS, Claim, GlossaryTerm, GuidanceRule, Ov
                     SourceArticle, TopicFile)
 from . import rules
 from .rules import ACTION_PHRASES, COMPARE_DAYS, GENERAL, GENERAL_LABEL, TOPIC_PAGES
-from .days import days_label
+from .days import days_label, parse_days
 from .editlinks import EditLinks
 from .publish import published
 from .search import LEXICON, lexicon, search_targets
@@ -205,41 +205,42 @@ def published_sections(topic: TopicFile) -> dict[str, list[Claim]]:
 def answering(q: Question, topic: TopicFile, published: dict[str, list[Claim]] | None = None) -> str | None:
     """The section of the product's page that answers a reader's question, or None: a
     question is answered only by a published fact of what it asks about (the action its words
-    name) and, when it names a day, of a day range that holds that day. A question about
-    something no fact speaks of (政审, 算不算负债) is not pointed at a section that would not
-    answer it. `published`: the topic's published_sections, when the caller has them."""
+    name) and, when it names a day, of a day range that holds that day. The facts are looked
+    for in the section of the question's topic, then in the section each action asked about
+    belongs to ("多久会被起诉" is filed under collection for 起诉, a step of the timeline; "逾期一
+    天会上征信吗" under the timeline for its day, a credit fact). A question of the timeline that
+    names a day and no step ("逾期三天会怎样") is answered by any step of that day. A question
+    about something no fact speaks of (政审, 算不算负债) is not pointed at a section that would
+    not answer it. `published`: the topic's published_sections, when the caller has them."""
     section = ANSWERED_IN.get(q.topic)
     if section is None:
         return None
     simple = to_simplified(q.text)
-    if section == "timeline" and rules.CREDIT_QUESTION.search(simple):
-        # "逾期一天会上征信吗" is filed under the timeline for its day, but what it asks is
-        # whether the report has it: the credit section answers it, else the timeline
-        found = _answering_in("credit", q, simple, topic, published)
-        return found or _answering_in(section, q, simple, topic, published)
-    return _answering_in(section, q, simple, topic, published)
-
-
-def _answering_in(section: str, q: Question, simple: str, topic: TopicFile,
-                  published: dict[str, list[Claim]] | None) -> str | None:
+    if q.days == (1, None) and parse_days(simple, vague=False) is None:
+        q = q.model_copy(update={"days": None})  # "逾期后多久会被起诉": 逾期后 asks no day of its own
     wanted = {a for _, a, p in rules.ACTIONS if p.search(simple)}
-    if section == "credit" and rules.CREDIT_IN_GENERAL.search(simple) and (q.days is None or q.days[0] is None):
+    if rules.CREDIT_IN_GENERAL.search(simple) and (q.days is None or q.days[0] is None):
         # "花呗逾期对征信的影响": any published fact about its credit report answers it
         wanted |= {a for k, a, _ in rules.ACTIONS if k == "credit"}
-    elif section == "credit" and "征信" in simple:
+    elif "征信" in simple:
         wanted.add("上报征信")  # "逾期一天会上征信吗": whether, and when, it is reported
+    if not wanted and section == "timeline" and q.days is not None and q.days[0] is not None:
+        wanted = {a for k, a, _ in rules.ACTIONS if k == "timeline"}  # "逾期三天会怎样": any step of that day
     if not wanted:
         return None
+    kinds = {a: k for k, a, _ in rules.ACTIONS}
+    order = list(dict.fromkeys([section, *(kinds[a] for a in sorted(wanted))]))
     if published is None:
         published = published_sections(topic)
-    for claim in published[section]:
-        if claim.action not in wanted:
-            continue
-        days = getattr(claim, "days", None)
-        if q.days is None or q.days[0] is None:
-            return section
-        if days is not None and (days[0] is None or days[0] <= q.days[0]) and (days[1] is None or q.days[0] <= days[1]):
-            return section
+    for where in order:
+        for claim in published.get(where, []):
+            if claim.action not in wanted:
+                continue
+            days = getattr(claim, "days", None)
+            if q.days is None or q.days[0] is None:
+                return where
+            if days is not None and (days[0] is None or days[0] <= q.days[0]) and (days[1] is None or q.days[0] <= days[1]):
+                return where
     return None
 
 

@@ -650,8 +650,6 @@ SEARCH_TERMS = ("征信", "上征信", "征信报告", "征信记录", "信用�
 QUESTION_LIKE = re.compile(r"[？?]\s*$|吗\s*$|呢\s*$|怎么办|如何|怎样|怎么|多久|几天|是否|会不会|能不能|有哪些|为什么|什么")
 # Two question wordings sharing this share of character pairs are one question.
 QUESTION_MERGE_MIN = 0.85
-# A question that asks about the credit report, whatever topic its day files it under.
-CREDIT_QUESTION = re.compile(r"征信|信用报告|信用记录|不良记录")
 # First match wins: the topic a question belongs to.
 QUESTION_TOPICS = (
     ("催收权益", re.compile(r"催收|催款|爆通讯录|通讯录|起诉|骚扰|上门|投诉|律师函|黑户")),
