@@ -505,3 +505,13 @@ def test_each_product_page_routes_complaints_by_its_lender(built_site: Path) -> 
         expected = rules.COMPLAINT_ROUTES.get(row.get("lender_type"),
                                               (rules.COMPLAINT_UNKNOWN_LENDER, *rules.COMPLAINT_BY_KIND))
         assert links[0] == row["id"] and links[1:1 + len(expected)] == list(expected), pid
+
+
+def test_the_site_builds_strictly_without_the_optional_glossary(project: Path) -> None:
+    """data/glossary.yml is optional: without it the strict build still passes (the navigation
+    and the guide link to a glossary page that says it is empty) and no page has a tooltip."""
+    (project / "data/glossary.yml").unlink()
+    result = run(project, "build")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "术语表暂时还没有条目" in (project / "site/glossary/index.html").read_text(encoding="utf-8")
+    assert not any("<abbr" in p.read_text(encoding="utf-8") for p in (project / "site/products").glob("*/index.html"))

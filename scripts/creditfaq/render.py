@@ -1035,7 +1035,8 @@ def regulations_page(regulations: list[Regulation], gl: Glossary = NO_GLOSSARY, 
 def glossary_page(terms: list[GlossaryTerm], regulations: list[Regulation]) -> str:
     law = {r.id: r for r in regulations}
     parts = [front_matter("reference", title="术语表", description="逾期、征信、催收相关的常用词语解释，每条注明法律依据。"),
-             "# 术语表\n", "这些词出现在本站正文里时，把鼠标移到词上（手机上轻点）就能看到解释。\n"]
+             "# 术语表\n", ("这些词出现在本站正文里时，把鼠标移到词上（手机上轻点）就能看到解释。\n" if terms
+                          else "术语表暂时还没有条目。\n")]
     for t in terms:
         also = f"（又称{esc('、'.join(t.aliases))}）" if t.aliases else ""
         cites = "、".join(f"[{esc(citation(law[r]))}](regulations.md#{r})" for r in t.regulations if r in law)
@@ -1073,8 +1074,7 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
         "products/index.md": products_index(with_topic),
         "articles/index.md": articles_index(ordered),
     }
-    if all_regulations:
-        files["regulations.md"] = regulations_page(all_regulations, gl, today)
+    files["regulations.md"] = regulations_page(all_regulations, gl, today)  # the navigation's page, always
     files["questions.md"] = questions_page(with_topic, list(general_questions))
     files["self-check.md"] = self_check_page(with_topic)
     files["topics/index.md"] = topics_index()
@@ -1083,8 +1083,8 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     for slug, title, reg_ids, pattern in TOPIC_PAGES:
         files[f"topics/{slug}.md"] = topic_page(slug, title, reg_ids, pattern, with_topic, article_by_id,
                                                 list(regulations), gl, general)
-    if glossary:
-        files["glossary.md"] = glossary_page(list(glossary), list(regulations))
+    # always a page, so the guide's and the navigation's links to it hold without data/glossary.yml
+    files["glossary.md"] = glossary_page(list(glossary), list(regulations))
     files["search.md"] = search_page()
     thin = frozenset(p.id for p, t in with_topic if not has_facts(t))  # products whose page says 暂无可靠资料
     targets = search_targets({p.id: p.name for p, _ in with_topic}, thin)
