@@ -458,7 +458,7 @@ def test_the_complaint_route_follows_the_kind_of_lender_the_fact_sheet_names() -
     each route under the kind of lender it is for. An unverified lender row decides nothing."""
     from creditfaq import rules
     from creditfaq.model import Product
-    from creditfaq.render import complaint_routes
+    from creditfaq.render.law import complaint_routes
 
     routes = [_reg(i) for i in {*(i for ids in rules.COMPLAINT_ROUTES.values() for i in ids),
                                 rules.COMPLAINT_UNKNOWN_LENDER, *rules.COMPLAINT_BY_KIND}]

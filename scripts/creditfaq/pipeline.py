@@ -317,8 +317,9 @@ def _code_version() -> str:
     """A hash of the package's code and the versions of the libraries cleaning uses: any change
     to either makes every cached cleaning stale."""
     h = hashlib.sha256()
-    for path in sorted(Path(__file__).parent.glob("*.py")):
-        h.update(path.name.encode() + b"\0" + path.read_bytes())
+    package = Path(__file__).parent
+    for path in sorted(package.rglob("*.py")):  # render/ and any other subpackage too
+        h.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     h.update(_versions(("beautifulsoup4", "lxml", "opencc-python-reimplemented", "pydantic")))
     return h.hexdigest()[:16]
 
