@@ -515,3 +515,51 @@ def test_the_site_builds_strictly_without_the_optional_glossary(project: Path) -
     assert result.returncode == 0, result.stdout + result.stderr
     assert "术语表暂时还没有条目" in (project / "site/glossary/index.html").read_text(encoding="utf-8")
     assert not any("<abbr" in p.read_text(encoding="utf-8") for p in (project / "site/products").glob("*/index.html"))
+
+
+def test_a_machine_fact_whose_source_paragraph_has_a_censored_gap_is_held_back() -> None:
+    """The sentence made from the fact reads whole ("通过短信、APP、邮件提醒"), but the source
+    said "通过短信、 、邮件": what it said is not known, so the fact waits for a writer."""
+    from creditfaq.model import Evidence, OverdueStage
+    from creditfaq.publish import held_back
+
+    def stage(quote: str, status: str = "machine") -> OverdueStage:
+        return OverdueStage(id="stage-a", status=status, text="示例付逾期后，会通过短信、邮件提醒还款。", action="提醒",
+                            sources=["a#p-00000001"], evidence=[Evidence(source="a#p-00000001", quote=quote)])
+
+    assert "审查空缺" in held_back(stage("逾期后会通过短信、 、邮件等方式提醒"))
+    assert held_back(stage("逾期后会通过短信、电话、邮件等方式提醒")) is None
+    assert held_back(stage("逾期后会通过短信、 、邮件等方式提醒", "approved")) is None, "a writer who checked it publishes it"
+
+
+def test_a_footnote_to_a_source_whose_title_names_another_product_says_so() -> None:
+    from creditfaq.model import Defect, Paragraph, Section, SourceArticle
+    from creditfaq.render.markup import _Footnotes
+    from creditfaq.model import OverdueStage
+
+    def article(aid: str, defects: list) -> SourceArticle:
+        return SourceArticle(id=aid, title="示例借催收流程", source="s", source_sha256="0" * 64, encoding="utf-8",
+                             sections=[Section(paragraphs=[Paragraph(id="p-00000001", text="逾期第3天会打电话。")])],
+                             defects=defects)
+
+    mismatch = Defect(kind="product-mismatch", where="title", detail="the title names `demo-jie` but the body …")
+    notes = _Footnotes({"a": article("a", [mismatch]), "b": article("b", [])}, "../")
+    for aid in ("a", "b"):
+        notes.ref(OverdueStage(id=f"stage-{aid}", status="editorial", text="示例付逾期第3天会打电话。", sources=[f"{aid}#p-00000001"]))
+    first, second = notes.definitions().splitlines()
+    assert "标题和正文说的不是同一个产品" in first and "标题和正文" not in second
+
+
+def test_the_self_check_routes_each_products_complaints_by_its_lender(built_site: Path) -> None:
+    from conftest import ROOT
+
+    data = json.loads((built_site / "assets/self-check.json").read_text(encoding="utf-8"))
+    regulations = yaml.safe_load((ROOT / "data/regulations.yml").read_text(encoding="utf-8"))["regulations"]
+    lenders = {p: r["id"] for r in regulations if r.get("topic") == "放款机构" and r["confidence"] != "unverified"
+               for p in r.get("products") or []}
+    for product in data["products"]:
+        hrefs = [c["href"].split("#")[1] for c in product["complain"]]
+        assert hrefs and hrefs[-1] == "baojing-110", product["id"]
+        if product["id"] in lenders:
+            assert hrefs[0] == lenders[product["id"]] and product["complain"][0]["text"].startswith(product["name"])
+    assert all("征信" in c["text"] for c in data["complain"]), "the shared list is about the credit report"

@@ -28,6 +28,11 @@ def held_back(claim: Claim) -> str | None:
     text = to_simplified(claim.text)
     if rules.CENSORED_GAP.search(claim.text):
         return "句子里有被删掉的词（来源的审查空缺），请改写后设为 edited"
+    if any(rules.CENSORED_GAP.search(e.quote) for e in claim.evidence):
+        # the sentence made from the fact reads whole, but what the source said is not known:
+        # "通过短信、 、邮件" may have named the channel the sentence leaves out or fills in
+        return ("出处段落有被删掉的词（来源的审查空缺），这句话可能不完整或者补错了：请先在文章文件里补全那一段"
+                "（见贡献指南“补全缺字”），或者核对原网页后设为 approved")
     if _LEAD_IN.search(text):
         # the sentence leads in to a list (present in the source or lost): alone it reads unfinished
         return "这句话以冒号结尾，是引出一个列表的半句话，单独发布读不通：请改写成完整的一句后设为 edited，或者设为 rejected"

@@ -73,24 +73,29 @@ def lender_of(product: Product, regulations: list[Regulation]) -> Regulation | N
     return next((r for r in regulations if r.publishable and r.topic == "放款机构" and product.id in r.products), None)
 
 
-def complaint_routes(product: Product, regulations: list[Regulation], gl: Glossary = NO_GLOSSARY) -> list[tuple[str, str]]:
+def complaint_rows(product: Product, regulations: list[Regulation]) -> list[tuple[str, Regulation]]:
     """Where a complaint about the product's collection goes first, by the kind of its lender
     (rules.COMPLAINT_ROUTES): who lends, as the fact sheet says it, then the routes for that
     kind; for a product of several lenders, or of one the fact sheet does not name, the rule
     that the lender must be named, then each route under the kind of lender it is for.
-    (markdown, plain) pairs, each a row of the fact sheet as its confidence allows."""
-    def line(r: Regulation, lead: str = "") -> tuple[str, str]:
+    (lead-in words, fact-sheet row) pairs, in order; the lead-in is plain text."""
+    lender = lender_of(product, regulations)
+    kind = lender.lender_type if lender is not None else None
+    out = [(f"{product.name}的放款机构：", lender)] if lender is not None else []
+    if kind in rules.COMPLAINT_ROUTES:
+        return out + [("", r) for r in _rows(regulations, rules.COMPLAINT_ROUTES[kind])]
+    out += [("先弄清放款机构：", r) for r in _rows(regulations, (rules.COMPLAINT_UNKNOWN_LENDER,))]
+    for rid, label in rules.COMPLAINT_BY_KIND.items():
+        out += [(f"{label}：", r) for r in _rows(regulations, (rid,))]
+    return out
+
+
+def complaint_routes(product: Product, regulations: list[Regulation], gl: Glossary = NO_GLOSSARY) -> list[tuple[str, str]]:
+    """complaint_rows as (markdown, plain) pairs, each row as its confidence allows."""
+    def line(lead: str, r: Regulation) -> tuple[str, str]:
         plain = (f"{citation(r)}：{r.summary}" if r.confidence == "verified"
                  else f"{r.attribution or '据报道'}，{r.summary}（二手来源，未对照原文核实）")
         plain += f"（注意：{r.caveat}）" if r.caveat else ""
-        return f"{lead}{regulation_line(r, '../', gl)}", f"{lead}{plain}"
+        return f"{esc(lead)}{regulation_line(r, '../', gl)}", f"{lead}{plain}"
 
-    lender = lender_of(product, regulations)
-    kind = lender.lender_type if lender is not None else None
-    out = [line(lender, f"{esc(product.name)}的放款机构：")] if lender is not None else []
-    if kind in rules.COMPLAINT_ROUTES:
-        return out + [line(r) for r in _rows(regulations, rules.COMPLAINT_ROUTES[kind])]
-    out += [line(r, "先弄清放款机构：") for r in _rows(regulations, (rules.COMPLAINT_UNKNOWN_LENDER,))]
-    for rid, label in rules.COMPLAINT_BY_KIND.items():
-        out += [line(r, f"{label}：") for r in _rows(regulations, (rid,))]
-    return out
+    return [line(lead, r) for lead, r in complaint_rows(product, regulations)]

@@ -129,7 +129,11 @@ class _Footnotes:
             aid, pid = source.split("#", 1)
             article = self.articles[aid]
             index = next(i for i, p in enumerate(article.paragraphs(), 1) if p.id == pid)
-            lines.append(f"[^s{n}]: 《{esc(article.title)}》第 {index} 段："
+            # a source whose title names another product than its body: the reader is told so,
+            # before 《融易花呗…》 cited for 花呗 reads as a mistake
+            mismatch = "（注意：这篇文章的标题和正文说的不是同一个产品，本站按正文归类）" if any(
+                d.kind == "product-mismatch" for d in article.defects) else ""
+            lines.append(f"[^s{n}]: 《{esc(article.title)}》第 {index} 段{mismatch}："
                          f"[查看原文段落]({self.prefix}articles/{aid}.md#{pid})")
         return "\n".join(lines) + "\n" if lines else ""
 

@@ -94,7 +94,12 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
     ]
     if aliases := [a for a in dict.fromkeys(to_simplified(a) for a in product.aliases) if a != product.name]:
         parts.append(f"- **又称**：{esc('、'.join(aliases))}")
-    parts.append(f"- **提供方**：{esc(product.provider) if product.provider else '本站尚未核实'}")
+    if product.provider:
+        parts.append(f"- **提供方**：{esc(product.provider)}")
+    elif lender_of(product, list(regulations)) is not None:
+        parts.append("- **提供方**：见上面[“可以去哪里投诉”](#answers)里的放款机构（据报道，本站未核实）")
+    else:
+        parts.append("- **提供方**：本站尚未核实")
     if product.category:
         parts.append(f"- **类型**：{esc(product.category)}")
     if reporting := _reporting(product, list(regulations)):

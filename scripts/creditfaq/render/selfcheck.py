@@ -8,7 +8,7 @@ from .. import rules
 from ..days import days_label
 from ..model import OverdueStage, Product, Regulation, SourceArticle, TopicFile
 from .answers import _visible, has_facts
-from .law import citation
+from .law import citation, complaint_rows
 from .markup import attr, front_matter
 from .timeline import Guidance, NO_GUIDANCE, effective_days
 
@@ -19,7 +19,8 @@ SELF_CHECK_DATA = "assets/self-check.json"
 # the rules that bind every collector first; the crime of collecting illegal debts last
 SELF_CHECK_RIGHTS = ("minfadian-1032-1033", "geren-xinxi-baohufa-10-25-66-69", "xiaofeizhe-quanyi-29", "xingfa-293-1")
 SELF_CHECK_CREDIT = ("zhengxin-tiaoli-15", "zhengxin-tiaoli-16", "zhengxin-tiaoli-25")
-SELF_CHECK_COMPLAIN = ("hotline-12378", "hotline-12363", "zhengxin-tiaoli-26")
+# complaints about the credit report, whoever lends (a collector's conduct: each product's own routes)
+SELF_CHECK_COMPLAIN = ("zhengxin-tiaoli-26", "hotline-12363")
 
 
 def self_check_data(with_topic: list[tuple[Product, TopicFile]], articles: dict[str, SourceArticle],
@@ -30,12 +31,15 @@ def self_check_data(with_topic: list[tuple[Product, TopicFile]], articles: dict[
 
     regs = {r.id: r for r in regulations if r.publishable}
 
-    def legal(ids: tuple[str, ...]) -> list[dict]:
+    def item(r: Regulation, lead: str = "") -> dict:
         # a report is cited as what it is, never under the name of a law it mentions
-        return [{"text": (r.summary if r.confidence == "verified" else f"{r.attribution}，{r.summary}（二手来源，未对照原文核实）"),
-                 "cite": citation(r) if r.confidence == "verified" else "出处与核实情况",
-                 "href": f"../regulations/#{r.id}", "verified": r.confidence == "verified"}
-                for i in ids if (r := regs.get(i))]
+        return {"text": lead + (r.summary if r.confidence == "verified"
+                                else f"{r.attribution}，{r.summary}（二手来源，未对照原文核实）"),
+                "cite": citation(r) if r.confidence == "verified" else "出处与核实情况",
+                "href": f"../regulations/#{r.id}", "verified": r.confidence == "verified"}
+
+    def legal(ids: tuple[str, ...]) -> list[dict]:
+        return [item(r) for i in ids if (r := regs.get(i))]
 
     def todo(stage: OverdueStage) -> dict | None:
         found = guidance.for_stage(stage)
@@ -72,6 +76,9 @@ def self_check_data(with_topic: list[tuple[Product, TopicFile]], articles: dict[
             "full": has_facts(topic),  # the page has a timeline to link to
             "reporting": legal(tuple(r.id for r in reporting)),
             "reportingUnverified": bool(reporting) and not any(r.publishable for r in reporting),
+            # where to complain, by who lends (the product page's routes), then the police
+            "complain": [item(r, lead) for lead, r in complaint_rows(product, list(regulations))]
+                        + legal(rules.COMPLAINT_ALWAYS),
         })
     data = {"products": products, "credit": legal(SELF_CHECK_CREDIT), "rights": legal(SELF_CHECK_RIGHTS),
             "complain": legal(SELF_CHECK_COMPLAIN)}

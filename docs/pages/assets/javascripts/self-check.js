@@ -119,7 +119,15 @@
     out.appendChild(el("h3", {}, ["你的权利"]));
     out.appendChild(legalList(data.rights));
     out.appendChild(el("h3", {}, ["去哪里投诉"]));
-    out.appendChild(legalList(data.complain));
+    var routes = product.complain || [];
+    if (routes.length) {
+      out.appendChild(el("p", {}, ["催收骚扰、威胁："]));
+      out.appendChild(legalList(routes));
+    }
+    if (data.complain.length) {
+      if (routes.length) { out.appendChild(el("p", {}, ["征信记录有错："])); }
+      out.appendChild(legalList(data.complain));
+    }
     out.appendChild(el("p", {}, [link(product.page, "查看" + product.name + "的完整页面")]));
     document.getElementById("result").focus();
   }
