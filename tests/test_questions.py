@@ -174,3 +174,10 @@ def test_a_question_like_heading_is_asked_without_its_numbering() -> None:
     asked = {q.text for q in [*index.general, *(q for qs in index.by_product.values() for q in qs)]}
     assert {"催收不能做什么", "花呗逾期多久会上征信？", "征信有问题怎么办", "怎么投诉催收"} <= asked
     assert not any(re.match(r"[一二三四五六七八九十\d（(第]", t) for t in asked)
+
+
+def test_slang_for_a_crowded_credit_report_is_not_offered_as_a_product_name() -> None:
+    from creditfaq.questions import product_like_names
+
+    assert product_like_names("征信花了多久能恢复") == []  # "征信花了": too many inquiries
+    assert product_like_names("唯品花逾期一天怎么办") == ["唯品花"]

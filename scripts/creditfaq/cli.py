@@ -213,11 +213,12 @@ def cmd_build(project: Project, args: argparse.Namespace) -> int:
 def cmd_report(project: Project, args: argparse.Namespace) -> int:
     import datetime as dt
 
+    from .pipeline import build_date
     from .report import health, text_report
 
     if (corpus := _valid_corpus(project, say("report: 请先改正上面的问题", "report: fix the problems above first"))) is None:
         return 1
-    today = dt.date.fromisoformat(args.today) if args.today else dt.date.today()
+    today = dt.date.fromisoformat(args.today) if args.today else build_date()
     names = {p.id: p.name for p in corpus.products.products} if corpus.products else {}
     print(text_report(health(corpus, today, args.max_age_days), names))
     return 0

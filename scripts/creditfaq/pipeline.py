@@ -702,7 +702,9 @@ def render(project: Project, corpus: Corpus) -> list[str]:
     assert corpus.products is not None
     # pages are dated by the build's SOURCE_DATE_EPOCH, so builds stay reproducible
     epoch = source_date_epoch(project)
-    today = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date() if epoch else dt.date.today()
+    # (in China time, as the writers' dates are checked: build_date)
+    today = (dt.datetime.fromtimestamp(int(epoch), dt.timezone(dt.timedelta(hours=8))).date() if epoch
+             else build_date())
     pattern, warning = read_pattern(project.root / "mkdocs.yml")
     if warning:
         print(warning, file=sys.stderr)

@@ -103,7 +103,10 @@ def health(corpus: Corpus, today: dt.date, max_age_days: int = 730) -> list[Row]
         if article.date and (today - article.date).days > max_age_days:
             rows.append(Row(products[0], "old-source", afile, aloc.where(("date",))[0],
                             f"发表于 {article.date.isoformat()}，已超过 {max_age_days} 天，请核对是否过时{also}"))
-    return rows
+    # the same row twice (two censored gaps in one paragraph) is one row that says how many
+    seen = Counter(rows)
+    return [r if seen[r] == 1 else Row(r.product, r.kind, r.file, r.line, f"{r.detail}（这里共 {seen[r]} 处）")
+            for r in dict.fromkeys(rows)]
 
 
 def _defect_place(article, aloc, where: str) -> tuple[int | None, str]:
