@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .. import rules
 from ..model import Product, Regulation, SECTIONS, SourceArticle, TopicFile
 from ..text import to_simplified
@@ -87,6 +89,8 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
         f"# {esc(product.name)}逾期会怎样？\n",  # the page's question, as the reader asks it
     ]
     answers, pairs = quick_answers(product, topic, list(regulations), general, notes, gl)
+    # a rule the answers at the top already state is not listed again under its section
+    answered = set(re.findall(r"regulations\.md#([\w-]+)", "\n".join(answers)))
     parts += answers  # what the reader came for, on the first screen
     parts += [
         '<div class="cf-infobox" markdown>\n',
@@ -132,7 +136,7 @@ def product_page(product: Product, topic: TopicFile, articles: dict[str, SourceA
                          for c in claims)
             parts.append("")
         parts.extend(_general_rules(kind, general, product.name, notes, gl))
-        law = _regulations_for(kind, product, list(regulations))
+        law = [r for r in _regulations_for(kind, product, list(regulations)) if r.id not in answered]
         if (verified := [r for r in law if r.confidence == "verified"]) and claims:
             # the same law on every product page: not in the search index (SEARCH_EXCLUDE)
             parts.append('<div class="cf-laws" markdown>\n\n法律规定：\n')

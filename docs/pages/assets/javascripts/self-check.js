@@ -56,9 +56,13 @@
     // what the sources mention without a day: it may already have happened, or come later
     var undated = stages.filter(function (s) { return !s.dated; });
     // the sources' last dated word is far behind this day: they say nothing about it
+    // (a product whose only dated steps come before the due date says nothing of any overdue day)
     var start = latest && latest.from !== null ? latest.from : 0;
-    var stale = latest !== null && days > 0 && days >= Math.max(start * 2, start + 7) && !next;
-    return { current: current, latest: latest, next: next, undated: undated, stale: stale };
+    var dated = stages.filter(function (s) { return s.dated; });
+    var stale = dated.length > 0 && days > 0 && days >= Math.max(start * 2, start + 7) && !next;
+    // the last dated word the sources have: the latest stage begun, else the last dated one
+    var said = latest || dated[dated.length - 1] || null;
+    return { current: current, latest: latest, next: next, undated: undated, stale: stale, said: said };
   }
 
   function show(productId, days) {
@@ -76,7 +80,7 @@
     out.appendChild(el("h3", {}, [found.stale ? "来源对这一天怎么说" : "你现在可能处在的阶段"]));
     if (found.stale) {
       out.appendChild(el("p", {}, [el("strong", {}, ["来源文章没有说到逾期第 " + days + " 天。"]),
-        "它们写明天数的说法只到" + found.latest.label + "；逾期这么久，下面列出的、来源没有写明天数的做法可能已经发生。"]));
+        "它们写明天数的说法只到" + found.said.label + "；逾期这么久，下面列出的、来源没有写明天数的做法可能已经发生。"]));
       if (found.current.length) {
         out.appendChild(el("p", {}, ["从那时开始、可能仍在继续的做法："]));
         found.current.forEach(function (s) { out.appendChild(stageBlock(s)); });
