@@ -43,7 +43,8 @@ def regulations_page(regulations: list[Regulation], gl: Glossary = NO_GLOSSARY, 
                           description="本站引用的征信、催收与投诉相关法律条文和监管规定，注明可信度。"),
              "# 法律法规与监管规定\n",
              "本站的法律说法都来自这一页。**已核实**的条目对照过法规原文；**二手来源**的条目只有新闻、"
-             "律所文章等转述，本站按来源原样转述，未能对照原文核实。未能核实的说法不在本站发布。\n"]
+             "律所文章等转述，本站按来源原样转述，未能对照原文核实，所以每次引用都注明“二手来源，未对照原文核实”。"
+             "连二手来源都找不到、或者来源之间说法矛盾的，本站不发布。\n"]
     for topic in ("征信影响", "投诉与异议", "催收权益", "产品信息", "放款机构"):
         entries = [r for r in regulations if r.topic == topic and r.publishable]
         if not entries:
