@@ -681,8 +681,8 @@ TOPIC_PAGES = (
       "cuishou-guobiao-2025", "zhian-2025-56", "zhian-2025-50", "zhian-chufa-42-2012"),
      re.compile(r"通讯录|联系人|亲友|家人|第三方|隐私|个人信息")),
     ("cuishou-quanyi", "催收权益与投诉渠道",
-     ("xingfa-293-1", "minfadian-1032-1033", "zhian-2025-50", "zhian-2025-jinzhi-jiechu", "zhian-2025-30-47",
-      "zhian-chufa-42-2012", "xinyongka-banfa-68", "cuishou-guobiao-2025",
+     ("minfadian-1032-1033", "cuishou-guobiao-2025", "zhian-2025-50", "zhian-2025-jinzhi-jiechu", "zhian-2025-30-47",
+      "zhian-chufa-42-2012", "xinyongka-banfa-68", "xingfa-293-1",
       "tousu-xian-xiang-jigou", "tousu-zongju-renhang-fengong", "tousu-xiaodai-zhucedi", "tousu-xiaodai-difang",
       "baojing-110", "zhian-2025-90", "hotline-12378", "hotline-12363", "nifa-jubao", "nifa-zilv", "heimao-fei-guanfang",
       "zhengxin-tiaoli-26"),
@@ -700,6 +700,10 @@ COMPLAINT_ROUTES = MappingProxyType({
     "消费金融公司": ("tousu-xian-xiang-jigou", "tousu-zongju-renhang-fengong"),
     "小额贷款公司": ("tousu-xiaodai-zhucedi", "tousu-xiaodai-difang"),
 })
+# the words before each route's row, as steps: first the lender, then the regulator
+COMPLAINT_STEPS = MappingProxyType({"tousu-xian-xiang-jigou": "第一步，先向放款机构（App里的客服）投诉：",
+                                    "tousu-zongju-renhang-fengong": "第二步，没有解决的，再打12378向国家金融监督管理总局投诉：",
+                                    "tousu-xiaodai-zhucedi": "先向平台客服投诉；没有解决的，向小贷公司注册地的金融管理部门投诉："})
 COMPLAINT_UNKNOWN_LENDER = "fangkuan-mingcheng"
 COMPLAINT_BY_KIND = MappingProxyType({"tousu-zongju-renhang-fengong": "放款机构是银行或消费金融公司的",
                                       "tousu-xiaodai-zhucedi": "放款机构是小额贷款公司的"})
@@ -707,6 +711,8 @@ COMPLAINT_BY_KIND = MappingProxyType({"tousu-zongju-renhang-fengong": "放款机
 COMPLAINT_ALWAYS = ("baojing-110",)
 # How to check one's own credit report: the only way to know whether an overdue payment reached it.
 CREDIT_CHECK = ("chaxun-zhengxin-wangzhan", "chaxun-shouji-yinhang")
+# The reader questions a product page lists (answered first); the rest are on 读者常问.
+PRODUCT_PAGE_QUESTIONS = 8
 # The days the comparison table of 逾期几天会怎样 looks at.
 COMPARE_DAYS = (1, 3, 7, 15, 30, 90)
 

@@ -140,7 +140,7 @@ def quick_answers(product: Product, topic: TopicFile, regulations: list[Regulati
         # the plain answer says what the page says: the secondary label and the row's caveat too
         return [(regulation_line(r, "../", gl),
                  (f"{citation(r)}：{r.summary}" if r.confidence == "verified"
-                  else f"{r.attribution or '据报道'}，{r.summary}（二手来源，未对照原文核实）")
+                  else f"{r.attribution or '据报道'}，{r.summary}（二手来源）")
                  + (f"（注意：{r.caveat}）" if r.caveat else "")) for r in rows]
 
     # 1. 征信
@@ -155,10 +155,11 @@ def quick_answers(product: Product, topic: TopicFile, regulations: list[Regulati
     answer = said(own["timeline"], "联系紧急联系人", 2)
     if not answer:
         answer = [(f"现有来源文章没有说{esc(name)}会联系你的亲友。", f"现有来源文章没有说{name}会联系你的亲友。")]
+    # what the collection standard is reported to say of contacts (only the debtor, contacts only
+    # when the debtor cannot be reached) first: it answers the question; then the rule and the law
+    answer += law([r for r in _law_where(regs, "催收权益", "不向联系人", secondary=True) if r.confidence == "secondary"][:1])
     answer += said(own["rights"], "不得骚扰他人", 1) or said(common["rights"], "不得骚扰他人", 1, inline=True)
     answer += law(_law_where(regs, "催收权益", "提供个人信息", "非法提供")[:1])
-    # what the collection standard is reported to say of contacts, behind its attribution
-    answer += law([r for r in _law_where(regs, "催收权益", "不向联系人", secondary=True) if r.confidence == "secondary"][:1])
     qa.append((f"{name}逾期会联系我的家人、朋友吗？", answer))
     # 3. 起诉
     answer = said(own["timeline"], "起诉", 2)
@@ -167,7 +168,9 @@ def quick_answers(product: Product, topic: TopicFile, regulations: list[Regulati
     qa.append((f"{name}逾期会被起诉吗？", answer))
     # 4. 投诉: by the kind of lender, as the fact sheet names it; then what sources say
     answer = complaint_routes(product, regs, gl)
-    answer += said(own["rights"], "投诉渠道", 2) or said(common["rights"], "投诉渠道", 2, inline=True)
+    # what the product's own sources say of its routes; the general rules only when the fact
+    # sheet names no route for it (they are on the page under 催收权益)
+    answer += said(own["rights"], "投诉渠道", 1) or ([] if answer else said(common["rights"], "投诉渠道", 2, inline=True))
     answer += law(_rows(regs, rules.COMPLAINT_ALWAYS))
     qa.append(("被催收骚扰、威胁，可以去哪里投诉？", answer))
     # 5. 记录多久消除

@@ -21,8 +21,8 @@ def regulation_line(reg: Regulation, prefix: str, gl: Glossary = NO_GLOSSARY) ->
         return f"{link}：{gl.mark(esc(reg.summary))}{caveat}"
     # a report is linked as what it is, not under the name of a law it may cite: a reader
     # must not take a news summary for the law's text
-    where = f"[出处与核实情况]({prefix}regulations.md#{reg.id})"
-    return f"{esc(reg.attribution or '据报道')}，{gl.mark(esc(reg.summary))}（{where}：二手来源，未对照原文核实）{caveat}"
+    where = f"[出处]({prefix}regulations.md#{reg.id})"
+    return f"{esc(reg.attribution or '据报道')}，{gl.mark(esc(reg.summary))}（二手来源，{where}）{caveat}"
 
 
 def _regulations_for(kind: str, product: Product, regulations: list[Regulation]) -> list[Regulation]:
@@ -83,7 +83,7 @@ def complaint_rows(product: Product, regulations: list[Regulation]) -> list[tupl
     kind = lender.lender_type if lender is not None else None
     out = [(f"{product.name}的放款机构：", lender)] if lender is not None else []
     if kind in rules.COMPLAINT_ROUTES:
-        return out + [("", r) for r in _rows(regulations, rules.COMPLAINT_ROUTES[kind])]
+        return out + [(rules.COMPLAINT_STEPS.get(r.id, ""), r) for r in _rows(regulations, rules.COMPLAINT_ROUTES[kind])]
     out += [("先弄清放款机构：", r) for r in _rows(regulations, (rules.COMPLAINT_UNKNOWN_LENDER,))]
     for rid, label in rules.COMPLAINT_BY_KIND.items():
         out += [(f"{label}：", r) for r in _rows(regulations, (rid,))]
@@ -94,7 +94,7 @@ def complaint_routes(product: Product, regulations: list[Regulation], gl: Glossa
     """complaint_rows as (markdown, plain) pairs, each row as its confidence allows."""
     def line(lead: str, r: Regulation) -> tuple[str, str]:
         plain = (f"{citation(r)}：{r.summary}" if r.confidence == "verified"
-                 else f"{r.attribution or '据报道'}，{r.summary}（二手来源，未对照原文核实）")
+                 else f"{r.attribution or '据报道'}，{r.summary}（二手来源）")
         plain += f"（注意：{r.caveat}）" if r.caveat else ""
         return f"{esc(lead)}{regulation_line(r, '../', gl)}", f"{lead}{plain}"
 

@@ -8,7 +8,7 @@ from .. import rules
 from ..model import Product, Regulation, SECTIONS, SourceArticle, TopicFile
 from ..text import to_simplified
 from .answers import (
-    _general_rules, _question_line, _visible, faq_json_ld, has_facts, published_sections, quick_answers,
+    _general_rules, answering, _question_line, _visible, faq_json_ld, has_facts, published_sections, quick_answers,
 )
 from .law import _regulations_for, _reporting, _rows, complaint_routes, lender_of, regulation_line
 from .markup import Glossary, NO_GLOSSARY, _Footnotes, esc, front_matter
@@ -61,7 +61,13 @@ def _questions_and_related(product: Product, topic: TopicFile, others: dict[str,
     if questions := [q for q in topic.questions if q.status != "rejected"]:
         parts.append(f"## {heading} {{#questions}}\n")
         published = published_sections(topic)
-        parts.extend(_question_line(q, "", topic, published) for q in questions)
+        # the ones the page answers first, then the rest, as many as a phone screen holds; all
+        # of them are on the reader questions page (content farms' titles repeat one question)
+        answered = [q for q in questions if answering(q, topic, published)]
+        shown = (answered + [q for q in questions if q not in answered])[:rules.PRODUCT_PAGE_QUESTIONS]
+        parts.extend(_question_line(q, "", topic, published) for q in shown)
+        if len(questions) > len(shown):
+            parts.append(f"- [其余 {len(questions) - len(shown)} 个问题见“读者常问”](../questions.md#{product.id})")
         parts.append("")
     if related := [others[r] for r in product.related if r in others]:
         parts.append("## 相关产品 {#related}\n")

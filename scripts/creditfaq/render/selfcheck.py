@@ -34,8 +34,8 @@ def self_check_data(with_topic: list[tuple[Product, TopicFile]], articles: dict[
     def item(r: Regulation, lead: str = "") -> dict:
         # a report is cited as what it is, never under the name of a law it mentions
         return {"text": lead + (r.summary if r.confidence == "verified"
-                                else f"{r.attribution}，{r.summary}（二手来源，未对照原文核实）"),
-                "cite": citation(r) if r.confidence == "verified" else "出处与核实情况",
+                                else f"{r.attribution}，{r.summary}（二手来源）"),
+                "cite": citation(r) if r.confidence == "verified" else "出处",
                 "href": f"../regulations/#{r.id}", "verified": r.confidence == "verified"}
 
     def legal(ids: tuple[str, ...]) -> list[dict]:
