@@ -701,7 +701,7 @@ COMPLAINT_ROUTES = MappingProxyType({
     "小额贷款公司": ("tousu-xiaodai-zhucedi", "tousu-xiaodai-difang"),
 })
 # the words before each route's row, as steps: first the lender, then the regulator
-COMPLAINT_STEPS = MappingProxyType({"tousu-xian-xiang-jigou": "第一步，先向放款机构（App里的客服）投诉：",
+COMPLAINT_STEPS = MappingProxyType({"tousu-xian-xiang-jigou": "第一步，先向放款机构本身投诉：",
                                     "tousu-zongju-renhang-fengong": "第二步，没有解决的，再打12378向国家金融监督管理总局投诉：",
                                     "tousu-xiaodai-zhucedi": "先向平台客服投诉；没有解决的，向小贷公司注册地的金融管理部门投诉："})
 COMPLAINT_UNKNOWN_LENDER = "fangkuan-mingcheng"
