@@ -591,3 +591,15 @@ def test_this_period_takes_the_headings_days_and_a_done_step_as_a_time_is_no_ste
     assert ("罚息", (1, 7)) in stages
     assert not any(a == "冻结额度" for a, _ in stages), "the freeze is the time the clause speaks of"
     assert ("委外催收", (30, None)) in stages
+
+
+def test_a_product_named_as_what_one_applies_for_after_is_not_the_clauses_subject() -> None:
+    """The shape: "X的逾期记录…影响以后的贷款、信用卡申请" — 信用卡 is what one applies for, named
+    before the word 申请; the clause is about X."""
+    products = [*PRODUCTS, Product(id="credit-card", name="信用卡")]
+    text = ("示例借逾期的后果\n示例借已经接入央行征信，逾期记录会被上传至征信系统，影响以后的贷款、信用卡申请。\n"
+            "信用卡逾期第3天起，银行会打电话催收。\n")
+    found = extract([_article(text)], products)
+    assert "credit-card" not in found.credit, "信用卡 here is what one applies for"
+    assert {c.action for c in found.credit.get("demo-loan", [])} >= {"上报征信"}
+    assert any(s.action == "电话催收" for s in found.timeline.get("credit-card", [])), "信用卡 as a subject stays"

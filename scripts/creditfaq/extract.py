@@ -107,7 +107,9 @@ class ProductMatcher:
             return Counter()
         simple = to_simplified(text)
         return Counter(self._by_alias[m.group(0)] for m in self._pattern.finditer(simple)
-                       if not rules.OBJECT_MENTION.search(simple[:m.start()]))
+                       if not rules.OBJECT_MENTION.search(simple[:m.start()])
+                       and not (rules.OBJECT_BEFORE_APPLYING.match(simple[m.end():])
+                                and rules.CONSEQUENCE_BEFORE.search(simple[:m.start()])))
 
     def subjects(self, text: str) -> list[str]:
         """The products a clause speaks of, in order of first mention."""

@@ -265,6 +265,10 @@ OBJECT_MENTION = re.compile(r"(?:影响|以后|将来|后续|之后|今后|日�
                             r"[^，,。；;！？]{0,10}$"
                             # what a product is compared with: "比借呗狠多了", "不如花呗"
                             r"|(?:比|不如|相比|相较于?)\s*$")
+# The same object of applying, named before what is applied for: "影响以后的贷款、信用卡申请",
+# "信用卡审批会受影响" — the mention followed by the application, after a word of consequence.
+OBJECT_BEFORE_APPLYING = re.compile(r"^(?:的)?(?:申请|审批|审核|办理)")
+CONSEQUENCE_BEFORE = re.compile(r"(?:影响|以后|将来|后续|之后|今后|日后|未来|难以|很难|无法)[^，,。；;！？]{0,10}$")
 # What a glossary term is the head of when these follow it: a longer name, not the term
 # (征信机构, 征信中心, 征信系统, 征信修复): no tooltip there.
 COMPOUND_TAILS = ("机构", "中心", "系统", "业务", "业管理", "公司", "管理", "条例", "办法", "行业", "修复", "平台", "部门")
