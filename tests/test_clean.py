@@ -689,3 +689,15 @@ def test_a_headline_printed_twice_is_taken_where_it_first_stands_and_a_lead_abov
                       "小王买了一台手机，选了12期分期，页面显示每期手续费率0.6%。")
     # a lead paragraph above the byline is no headline: the page has none, and writers are told
     assert any(d.kind == "no-title" for d in lead.defects)
+
+
+def test_a_related_block_beside_the_article_gives_its_titles_as_reader_questions() -> None:
+    page = ("<html><head><title>示例借逾期以后</title></head><body><div class='nav'>首页 | 贷款</div>"
+            "<article><h1>示例借逾期以后会怎样</h1><p>示例借逾期第1天起按日收取罚息，第3天起会有电话提醒。</p>"
+            "<p>逾期超过30天，可能委托第三方机构催收。</p></article>"
+            "<div class='related'><h3>相关阅读</h3><ul><li><a href='/a/1'>示例借逾期多久会被起诉？</a></li>"
+            "<li><a href='/a/2'>示例借逾期了可以协商还款吗</a></li></ul></div>"
+            "<div class='footer'>版权所有</div></body></html>")
+    article = clean(read_html(page), article_id="r", source="r.html", sha256="0" * 64, encoding="utf-8")
+    assert list(article.related_titles) == ["示例借逾期多久会被起诉？", "示例借逾期了可以协商还款吗"]
+    assert "示例借逾期多久会被起诉？" not in texts(article)

@@ -297,8 +297,13 @@ def read_html(text: str) -> RawDocument:
         for sibling in list(node.parent.children):
             if sibling is node or not isinstance(sibling, Tag):
                 continue
-            if t := sibling.get_text(" ", strip=True):
-                removed.append((_chrome_rule(sibling) or "outside-content", t))
+            rule = _chrome_rule(sibling)
+            if rule and rule.endswith(("related", "recommend", "hot")):
+                # a related-articles block beside the article (<div class="related">): its titles
+                # are what readers ask, as they are when the block is inside it
+                _emit_link_titles(sibling, removed, related)
+            elif t := sibling.get_text(" ", strip=True):
+                removed.append((rule or "outside-content", t))
             sibling.decompose()
         node = node.parent
     total = len(container.get_text("", strip=True)) or 1
