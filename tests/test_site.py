@@ -563,3 +563,20 @@ def test_the_self_check_routes_each_products_complaints_by_its_lender(built_site
         if product["id"] in lenders:
             assert hrefs[0] == lenders[product["id"]] and product["complain"][0]["text"].startswith(product["name"])
     assert all("征信" in c["text"] for c in data["complain"]), "the shared list is about the credit report"
+
+
+def test_the_day_comparison_has_a_row_for_the_general_rules_and_no_table_text_without_a_table() -> None:
+    from creditfaq.model import OverdueStage, Product, TopicFile
+    from creditfaq.render.topics import overdue_days_page
+
+    product = Product(id="demo-pay", name="示例付")
+    undated = TopicFile(product="demo-pay", timeline=[OverdueStage(
+        id="stage-a", status="editorial", text="示例付逾期后会打电话催收。", action="电话催收", sources=["a#p-00000001"])])
+    general = TopicFile(product="general", timeline=[OverdueStage(
+        id="stage-g", status="editorial", days=(1, 1), text="多数平台逾期第1天会发短信提醒。", action="提醒",
+        sources=["b#p-00000002"])])
+    page = overdue_days_page([(product, undated)], [], general)
+    row = next(line for line in page.splitlines() if line.startswith("| 一般规则"))
+    assert "](../articles/b.md#p-00000002)" in row.split("|")[2], "the day-1 cell links to its source paragraph"
+    bare = overdue_days_page([(product, undated)], [])
+    assert "还没有按天数对比的表格" in bare and "下表" not in bare and "点击单元格" not in bare

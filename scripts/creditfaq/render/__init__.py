@@ -95,7 +95,7 @@ def render_site(products: list[Product], articles: list[SourceArticle], topics: 
     files["self-check.md"] = self_check_page(with_topic)
     files["topics/index.md"] = topics_index()
     files["tags.md"] = tags_page()
-    files["topics/overdue-days.md"] = overdue_days_page(with_topic, list(regulations))
+    files["topics/overdue-days.md"] = overdue_days_page(with_topic, list(regulations), general)
     for slug, title, reg_ids, pattern in TOPIC_PAGES:
         files[f"topics/{slug}.md"] = topic_page(slug, title, reg_ids, pattern, with_topic, article_by_id,
                                                 list(regulations), gl, general)
