@@ -701,3 +701,13 @@ def test_a_related_block_beside_the_article_gives_its_titles_as_reader_questions
     article = clean(read_html(page), article_id="r", source="r.html", sha256="0" * 64, encoding="utf-8")
     assert list(article.related_titles) == ["示例借逾期多久会被起诉？", "示例借逾期了可以协商还款吗"]
     assert "示例借逾期多久会被起诉？" not in texts(article)
+
+
+def test_an_html_pages_date_is_its_labelled_publication_date_not_a_comments() -> None:
+    page = ("<html><head><title>示例借逾期</title></head><body><article><h1>示例借逾期以后会怎样</h1>"
+            "<div class='meta'>作者：小林　来源：示例理财网　发布时间：2025-03-18　阅读 128</div>"
+            "<p>示例借逾期第1天起按日收取罚息，第3天起会有电话提醒。</p>"
+            "<div class='comment'><span class='user'>匿名用户</span><span class='time'>2025-03-19</span>"
+            "<p>我逾期两天就还了。</p></div></article></body></html>")
+    article = clean(read_html(page), article_id="d", source="d.html", sha256="0" * 64, encoding="utf-8")
+    assert str(article.date) == "2025-03-18"

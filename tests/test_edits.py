@@ -273,3 +273,15 @@ def test_a_lost_list_after_a_lead_in_paragraph_closes_when_put_back_or_reworded(
     assert run(project, "ingest").returncode == 0
     again = [d["where"] for d in _load(project, rel).get("defects") or [] if d["kind"] == "lost-list"]
     assert again == ["另外，还需要准备以下材料："]
+
+
+def test_a_date_a_writer_corrects_survives_ingest(project: Path) -> None:
+    (project / "data/sources/961_riqi.txt").write_text(
+        "示例借逾期以后会怎样\n发布时间：2025-03-19\n示例借逾期第1天起按日收取罚息，第3天起会有电话提醒。\n", encoding="utf-8")
+    assert run(project, "ingest").returncode == 0
+    rel = "data/articles/961-riqi.yml"
+    text = (project / rel).read_text(encoding="utf-8")
+    assert "date: 2025-03-19" in text
+    (project / rel).write_text(text.replace("date: 2025-03-19", "date: 2025-03-18"), encoding="utf-8")
+    assert run(project, "ingest").returncode == 0
+    assert "date: 2025-03-18" in (project / rel).read_text(encoding="utf-8"), "the writer's date is kept"

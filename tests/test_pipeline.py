@@ -125,7 +125,7 @@ def test_boilerplate_is_not_article_text(project: Path) -> None:
         text = "\n".join(p["text"] for s in article["sections"] for p in s.get("paragraphs", []))
         for marker in ("相关内容", "To Top", "打赏", "发表回复", "如若转载", "暂无评论", "上一篇"):
             assert marker not in text, (f.name, marker)
-        rules = {r["rule"] for r in article["removed"]}
+        rules = {r["rule"] for r in article.get("removed") or []}
         source = (project / article["source"]).read_bytes().decode("utf-8", "ignore")
         if any(m in source for m in ("相关内容", "相关推荐", "相关阅读")):
             # a source with a related-articles list: the list is removed, its titles kept for questions

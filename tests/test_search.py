@@ -172,9 +172,18 @@ def test_the_first_search_on_a_slow_phone_network_fetches_pieces_not_the_index(b
     assert not any("search_index" in u for u in urls)
     chunks = [u for u in urls if u.startswith("/pagefind/index/")]
     assert 0 < len(chunks) <= 4, chunks
-    # a ceiling against regressions; the target (150 KB) and the times are reported by
-    # `creditfaq search-eval`, not asserted: they depend on the machine
-    assert first.bytes <= 175 * 1024, first.requests
+    # pieces, not the index, whatever data/ holds (a fixed byte ceiling failed on a writer's
+    # two new articles): of the index's chunks and fragments, the first search fetches a small
+    # share; Pagefind's own script and WebAssembly cost what they cost at any size. The target
+    # (150 KB) and the times are reported by `creditfaq search-eval`, not asserted: they depend
+    # on the corpus and the machine
+    pieces = ("/pagefind/index/", "/pagefind/fragment/")
+    fetched = sum(size for url, size in first.requests if url.startswith(pieces))
+    stored = sum(p.stat().st_size for folder in ("index", "fragment") for p in (built_site / "pagefind" / folder).iterdir())
+    print(f"index pieces fetched {fetched} of {stored} bytes")
+    assert fetched <= 0.6 * stored, first.requests  # (46 % on the four seeds; less as the corpus grows)
+    engine = sum(size for url, size in first.requests if url.startswith("/pagefind/") and not url.startswith(pieces))
+    assert engine <= 150 * 1024, first.requests
 
 
 def _results(page) -> list[str]:

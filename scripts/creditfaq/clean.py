@@ -391,6 +391,7 @@ def clean(doc: RawDocument, *, article_id: str, source: str, sha256: str, encodi
         title_from=title_from,
         title_fingerprint=short_hash(title),
         date=date,
+        date_fingerprint=short_hash(date.isoformat() if date else ""),
         source=source,
         source_sha256=sha256,
         encoding=encoding,

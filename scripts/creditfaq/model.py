@@ -82,6 +82,8 @@ class SourceArticle(Record):
     title_fingerprint: str | None = Field(None, description="hash of the title the cleaner chose: a title that no "
                                                             "longer matches it is a writer's, and is kept")
     date: dt.date | None = None
+    date_fingerprint: str | None = Field(None, description="hash of the date the cleaner found: a date that no "
+                                                           "longer matches it is a writer's, and is kept")
     source: str
     source_sha256: str = Field(pattern=r"^[0-9a-f]{64}$")
     encoding: str

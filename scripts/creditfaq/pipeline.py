@@ -172,6 +172,8 @@ def _keep_writer_fixes(fresh: SourceArticle, old: SourceArticle | None) -> Sourc
                or (d.kind != "censored-gap" and not answered(d))]
     defects += censored_gaps([p for s in sections for p in s.paragraphs])
     update: dict = {"sections": sections, "defects": defects}
+    if old.date_fingerprint and short_hash(old.date.isoformat() if old.date else "") != old.date_fingerprint:
+        update["date"] = old.date  # the writer corrected the date (or cleared it): it stays
     if old.title_fingerprint and short_hash(old.title) != old.title_fingerprint:
         # the writer wrote the title: it stays, and the cleaner's doubt about it is answered
         update.update(title=old.title, title_from=WRITERS_TITLE)

@@ -187,6 +187,7 @@ _BLOCKS = {"p", "div", "section", "article", "main", "ul", "ol", "li", "blockquo
 _WRAPPED = re.compile(rf"(?<=[{CJK}])[ \t]*\n\s*(?=[{CJK}])")
 _DATE_HOLDER = re.compile(r"publish_?time|pub_?time|pub_?date|post-?date|publish-?date|article-?date|entry-?date|"
                           r"modified-?time|update-?time|(?:^|[-_])(?:time|date)$", re.I)
+_PUBLISHED_LABEL = re.compile(r"(?:发布|发表|刊发|發佈|發表)(?:时间|日期|於|于|時間)?\s*[:：]?\s*\d{4}")
 _TITLE_SUFFIX = re.compile(r"\s*[-_|–—·]\s*[^-_|–—·]{1,30}$")
 
 
@@ -266,6 +267,12 @@ def read_html(text: str) -> RawDocument:
             break
     if date is None and (time := soup.find("time")):
         date = find_date(time.get("datetime", "") or time.get_text())
+    if date is None:
+        # a line that says it is the publication date ("作者：… 发布时间：2025-03-18") before any
+        # element merely classed as a time, which may be a comment's
+        for el in soup.find_all(string=_PUBLISHED_LABEL):
+            if date := find_date(str(el)[_PUBLISHED_LABEL.search(str(el)).start():]):
+                break
     if date is None:  # e.g. WeChat's <em id="publish_time">, blogs' <span class="post-date">
         for el in soup.find_all(attrs={"id": _DATE_HOLDER}) + soup.find_all(class_=_DATE_HOLDER):
             if date := find_date(el.get_text(" ", strip=True)):
