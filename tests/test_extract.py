@@ -603,3 +603,12 @@ def test_a_product_named_as_what_one_applies_for_after_is_not_the_clauses_subjec
     assert "credit-card" not in found.credit, "信用卡 here is what one applies for"
     assert {c.action for c in found.credit.get("demo-loan", [])} >= {"上报征信"}
     assert any(s.action == "电话催收" for s in found.timeline.get("credit-card", [])), "信用卡 as a subject stays"
+
+
+def test_the_same_rule_in_two_sources_is_one_fact_with_both_evidences() -> None:
+    one = _article("示例借逾期以后\n催收人员不得向与债务无关的第三人透露欠款。\n", "one")
+    two = _article("网贷催收的规矩\n催收人员不得向与债务无关的第三人透露欠款。\n", "two")
+    rights = extract([one, two], PRODUCTS).rights.get(GENERAL, [])
+    same = [r for r in rights if r.action == "不得骚扰他人"]
+    assert len(same) == 1 and {s.split("#")[0] for s in same[0].sources} == {"one", "two"}
+    assert len(same[0].evidence) == 2

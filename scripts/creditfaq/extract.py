@@ -425,9 +425,30 @@ def extract(articles: list[SourceArticle], products: list[Product]) -> Extractio
                 first[st.action] = len(kept)
                 kept.append(st)
         out.timeline[scope] = _by_day(kept)
+    # the same statement in several sources (two articles saying "催收不得骚扰与债务无关的第三人"
+    # word for word) is one fact with their evidence, not two identical lines for writers
+    for scope in out.rights:
+        out.rights[scope] = _one_per_statement(out.rights[scope])
     for scope in out.credit:
-        out.credit[scope] = _mark_disputes(out.credit[scope])
+        out.credit[scope] = _mark_disputes(_one_per_statement(out.credit[scope]))
     return out
+
+
+def _one_per_statement(claims: list) -> list:
+    kept: list = []
+    at: dict[tuple, int] = {}
+    for claim in claims:
+        key = (claim.action, to_simplified(claim.text), getattr(claim, "days", None))
+        if key not in at:
+            at[key] = len(kept)
+            kept.append(claim)
+            continue
+        first = kept[at[key]]
+        new = [e for e in claim.evidence if e.source not in first.sources]
+        if new:
+            kept[at[key]] = first.model_copy(update={"sources": [*first.sources, *(e.source for e in new)],
+                                                     "evidence": [*first.evidence, *new]})
+    return kept
 
 
 def _extract_article(article: SourceArticle, product: str | None, matcher: ProductMatcher, out: Extraction,
