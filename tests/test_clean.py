@@ -708,6 +708,17 @@ def test_an_html_pages_date_is_its_labelled_publication_date_not_a_comments() ->
             "<div class='meta'>作者：小林　来源：示例理财网　发布时间：2025-03-18　阅读 128</div>"
             "<p>示例借逾期第1天起按日收取罚息，第3天起会有电话提醒。</p>"
             "<div class='comment'><span class='user'>匿名用户</span><span class='time'>2025-03-19</span>"
-            "<p>我逾期两天就还了。</p></div></article></body></html>")
+            "<p>我逾期两天就还了。</p></div><div class='comment'><time class='time'>2025-04-02 21:13</time>"
+            "<p>我也是。</p></div></article></body></html>")
     article = clean(read_html(page), article_id="d", source="d.html", sha256="0" * 64, encoding="utf-8")
     assert str(article.date) == "2025-03-18"
+
+
+@pytest.mark.parametrize("header", ["相关帖子", "热门帖子", "相关视频", "推荐帖"])
+def test_a_forums_related_list_is_a_related_list(header: str) -> None:
+    article = _text_page("示例借逾期一个月了会怎样？在线等", "发布时间：2025-08-20", "楼主 发表于 2025-08-20 22:41",
+                         "上个月失业了，示例借有一笔欠款，现在已经逾期快一个月了，每天都有电话打过来。",
+                         "2楼 热心网友 发表于 2025-08-20 23:05", "逾期满一个月左右，示例借会把逾期记录报送征信。",
+                         header, "示例借逾期三天会上征信吗", "示例借协商还款成功经验分享")
+    assert list(article.related_titles) == ["示例借逾期三天会上征信吗", "示例借协商还款成功经验分享"]
+    assert not any(t.startswith(("示例借逾期三天", header)) for t in texts(article))

@@ -150,7 +150,7 @@ def test_ingest_report_names_removals_and_judgements(site: Path) -> None:
 
 
 # where a page's own text ends and its list of other articles, its repost notice, begins
-RELATED_START = re.compile(r"^\s*(相关内容|相关推荐|相关阅读|相关文章|本文来自|猜你喜欢)")
+RELATED_START = re.compile(r"^\s*(相关内容|相关推荐|相关阅读|相关文章|相关帖子|本文来自|猜你喜欢)")
 
 
 def test_article_pages_hold_every_body_line_and_nothing_below_the_related_list(machine_site: Path) -> None:
@@ -170,6 +170,8 @@ def test_article_pages_hold_every_body_line_and_nothing_below_the_related_list(m
         if not article.get("relevant", True) or article.get("duplicate_of"):
             continue
         page = BeautifulSoup((machine_site / f"articles/{aid}/index.html").read_text(encoding="utf-8"), "lxml")
+        for meta in page.select(".cf-meta"):
+            meta.decompose()  # the page's own 发布时间 line is not the source's removed dateline
         # a censored hole is shown as 〔缺字〕: the source's words around it are all there
         on_page = flat(page.find("article").get_text().replace("〔缺字〕", ""))
         removed = [flat(r["text"]) for r in article.get("removed") or []]

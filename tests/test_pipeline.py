@@ -127,7 +127,7 @@ def test_boilerplate_is_not_article_text(project: Path) -> None:
             assert marker not in text, (f.name, marker)
         rules = {r["rule"] for r in article.get("removed") or []}
         source = (project / article["source"]).read_bytes().decode("utf-8", "ignore")
-        if any(m in source for m in ("相关内容", "相关推荐", "相关阅读")):
+        if any(m in source for m in ("相关内容", "相关推荐", "相关阅读", "相关帖子")):
             # a source with a related-articles list: the list is removed, its titles kept for questions
             assert "related-list" in rules and article["related_titles"], f.name
 

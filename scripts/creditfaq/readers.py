@@ -265,14 +265,14 @@ def read_html(text: str) -> RawDocument:
         meta = soup.find("meta", attrs=attrs)
         if meta and (date := find_date(meta.get("content", ""))):
             break
-    if date is None and (time := soup.find("time")):
-        date = find_date(time.get("datetime", "") or time.get_text())
     if date is None:
         # a line that says it is the publication date ("作者：… 发布时间：2025-03-18") before any
-        # element merely classed as a time, which may be a comment's
+        # <time> or element merely classed as a time, which may be a comment's
         for el in soup.find_all(string=_PUBLISHED_LABEL):
             if date := find_date(str(el)[_PUBLISHED_LABEL.search(str(el)).start():]):
                 break
+    if date is None and (time := soup.find("time")):
+        date = find_date(time.get("datetime", "") or time.get_text())
     if date is None:  # e.g. WeChat's <em id="publish_time">, blogs' <span class="post-date">
         for el in soup.find_all(attrs={"id": _DATE_HOLDER}) + soup.find_all(class_=_DATE_HOLDER):
             if date := find_date(el.get_text(" ", strip=True)):

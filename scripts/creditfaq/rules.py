@@ -37,7 +37,9 @@ ZONE_MARKERS = MappingProxyType(
 
 # Headers of related lists are composed: (相关|热门|为你|…) + (新闻|推荐|阅读|…).
 _RELATED_HEADER = (r"(?:相关|热门|热点|推荐|精选|更多|为你|往期|延伸|最新|特别|今日|大家都在|编辑)"
-                   r"(?:新闻|文章|阅读|推荐|报道|内容|问题|问答|资讯|精彩|专题|话题|好文|产品|看|读|搜)")
+                   r"(?:新闻|文章|阅读|推荐|报道|内容|问题|问答|资讯|精彩|专题|话题|好文|产品|看|读|搜"
+                   # forum, Q&A and video sites name the list by what it holds
+                   r"|帖子|主题|回答|视频|笔记|攻略|经验|帖)")
 ZONE_PATTERNS = MappingProxyType(
     {
         rule: re.compile(rf"^\s*(?:\d+\s*)?(?:{_alternation(rule, words)}{'|' + _RELATED_HEADER if rule == 'related-list' else ''})\s*(?:[(（]\s*\d+\s*条?\s*[)）])?\s*[:：]?\s*$")
