@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from . import rules
-from .days import days_label, parse_days
+from .days import chinese_number, days_label, parse_days
 from .model import CollectionRight, CreditImpact, Evidence, OverdueStage, Product, SourceArticle
 from .text import short_hash, to_simplified
 
@@ -299,14 +299,18 @@ def _with_channels(stage: OverdueStage, channels: list[str], name: str, **update
                                      "text": reader_sentence(name, stage.days, stage.hedge, stage.action, merged)})
 
 
+def _more_evidence(claim, evidence: list[Evidence]) -> dict | None:
+    """The update that adds to `claim` the evidence of sources it does not cite yet; None
+    when there is none."""
+    new = [e for e in evidence if e.source not in claim.sources]
+    return {"sources": [*claim.sources, *(e.source for e in new)], "evidence": [*claim.evidence, *new]} if new else None
+
+
 def _with_evidence(stage: OverdueStage, evidence: list[Evidence], channels: list[str], name: str) -> OverdueStage:
     """A step stated again by other sources: one fact, their evidence and channels added, its
     sentence made again from what it now holds."""
-    new = [e for e in evidence if e.source not in stage.sources]
-    if not new:
-        return stage
-    return _with_channels(stage, channels, name, sources=[*stage.sources, *(e.source for e in new)],
-                          evidence=[*stage.evidence, *new])
+    more = _more_evidence(stage, evidence)
+    return _with_channels(stage, channels, name, **more) if more else stage
 
 
 def _negated(action: str, simple: str) -> bool:
@@ -443,11 +447,8 @@ def _one_per_statement(claims: list) -> list:
             at[key] = len(kept)
             kept.append(claim)
             continue
-        first = kept[at[key]]
-        new = [e for e in claim.evidence if e.source not in first.sources]
-        if new:
-            kept[at[key]] = first.model_copy(update={"sources": [*first.sources, *(e.source for e in new)],
-                                                     "evidence": [*first.evidence, *new]})
+        if more := _more_evidence(kept[at[key]], claim.evidence):
+            kept[at[key]] = kept[at[key]].model_copy(update=more)
     return kept
 
 
@@ -575,8 +576,7 @@ def _grace_days(clause: str, days, ctx: _Context):
     period sets it for the rest of the article."""
     simple = to_simplified(clause)
     if m := rules.GRACE_PERIOD.search(simple):
-        stated = parse_days(f"{m['a'] or m['b']}天", vague=False)
-        ctx.grace = stated[0] if stated and stated[0] else ctx.grace
+        ctx.grace = chinese_number(m["a"] or m["b"]) or ctx.grace
     if rules.AFTER_GRACE.search(simple) and parse_days(simple, vague=False) is None:
         return (ctx.grace + 1, None) if ctx.grace else None
     return days

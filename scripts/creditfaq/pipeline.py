@@ -546,11 +546,14 @@ def run_extract(project: Project) -> tuple[list[str], list[str], list[Problem]]:
 # --- check -------------------------------------------------------------------------------------
 
 
+CHINA = dt.timezone(dt.timedelta(hours=8))  # where the writers and readers are
+
+
 def build_date() -> dt.date:
     """Today where the writers are (China, UTC+8), for checking dates they enter: the clock's,
     not SOURCE_DATE_EPOCH's (which dates reproducible output, often to the last commit), and not
     the UTC day of a CI machine, which is a day behind every morning in Beijing."""
-    return dt.datetime.now(dt.timezone(dt.timedelta(hours=8))).date()
+    return dt.datetime.now(CHINA).date()
 
 
 
@@ -705,8 +708,7 @@ def render(project: Project, corpus: Corpus) -> list[str]:
     # pages are dated by the build's SOURCE_DATE_EPOCH, so builds stay reproducible
     epoch = source_date_epoch(project)
     # (in China time, as the writers' dates are checked: build_date)
-    today = (dt.datetime.fromtimestamp(int(epoch), dt.timezone(dt.timedelta(hours=8))).date() if epoch
-             else build_date())
+    today = dt.datetime.fromtimestamp(int(epoch), CHINA).date() if epoch else build_date()
     pattern, warning = read_pattern(project.root / "mkdocs.yml")
     if warning:
         print(warning, file=sys.stderr)

@@ -305,7 +305,7 @@ def read_html(text: str) -> RawDocument:
             if sibling is node or not isinstance(sibling, Tag):
                 continue
             rule = _chrome_rule(sibling)
-            if rule and rule.endswith(("related", "recommend", "hot")):
+            if _is_related_block(rule):
                 # a related-articles block beside the article (<div class="related">): its titles
                 # are what readers ask, as they are when the block is inside it
                 _emit_link_titles(sibling, removed, related)
@@ -323,7 +323,7 @@ def read_html(text: str) -> RawDocument:
         if rule:
             # A link list under a related-articles heading is handled by the cleaner as
             # question candidates: keep its items as lines.
-            if rule == "link-list" or rule.endswith(("related", "recommend", "hot")):
+            if rule == "link-list" or _is_related_block(rule):
                 _emit_link_titles(tag, removed, related)
             elif t := tag.get_text(" ", strip=True):
                 removed.append((rule, t))
@@ -334,6 +334,12 @@ def read_html(text: str) -> RawDocument:
         blocks.pop(0)
     return RawDocument(blocks=tuple(blocks), title=title, title_from=title_from, date=date, removed=tuple(removed),
                        related=tuple(related))
+
+
+def _is_related_block(rule: str | None) -> bool:
+    """Whether a chrome rule names a list of other articles (page-chrome:related, …): its
+    titles are what readers ask."""
+    return bool(rule) and rule.endswith(("related", "recommend", "hot"))
 
 
 def _emit_link_titles(tag: Tag, removed: list[tuple[str, str]], related: list[str]) -> None:

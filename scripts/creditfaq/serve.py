@@ -88,8 +88,9 @@ def serve(project: Project, dev_addr: str, rebuild: Callable[[], int], interval:
                 print(say("serve: 发现文件有改动，正在重新生成…", "serve: change detected, rebuilding…"), flush=True)
                 project.written.clear()
                 code = rebuild()
-                before = _settled(now, _snapshot(watched), project.written)
-                if before != _snapshot(watched):
+                after = _snapshot(watched)
+                before = _settled(now, after, project.written)
+                if before != after:
                     print(say("serve: 生成期间又有文件被保存，再生成一次…", "serve: saved again meanwhile, rebuilding…"),
                           flush=True)
                 elif code == 0:

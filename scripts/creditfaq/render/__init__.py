@@ -31,7 +31,8 @@ from .indexes import (
     LASTMOD, UNLISTED, articles_index, home_page, products_index, questions_page, tags_page, topics_index,
 )
 from .law import (
-    _law_where, _regulations_for, _reporting, _rows, citation, complaint_routes, lender_of, regulation_line,
+    _law_where, _regulations_for, _reporting, _rows, citation, complaint_rows, complaint_routes, lender_of, plain_line,
+    regulation_line,
 )
 from .markup import (
     GAP_MARK, Glossary, NO_GLOSSARY, SEARCH_WEIGHT, _Footnotes, _MD_SPECIAL, _TEMPLATE_SAFE, _mark_gaps,
@@ -52,9 +53,9 @@ __all__ = [
     'UNLISTED', '_Footnotes', '_MD_SPECIAL', '_TEMPLATE_SAFE', '_general_rules', '_inline_sources',
     '_law_where', '_mark_gaps', '_product_tags', '_question_line', '_questions_and_related',
     '_regulations_for', '_reporting', '_rows', '_step_name', '_timeline', '_visible', '_whole_word',
-    'answering', 'article_page', 'articles_index', 'attr', 'citation', 'complaint_routes', 'effective_days',
+    'answering', 'article_page', 'articles_index', 'attr', 'citation', 'complaint_rows', 'complaint_routes', 'effective_days',
     'esc', 'faq_json_ld', 'front_matter', 'glossary_page', 'has_facts', 'home_page', 'json_for_script',
-    'lender_of', 'overdue_days_page', 'product_page', 'products_index', 'published_sections',
+    'lender_of', 'overdue_days_page', 'plain_line', 'product_page', 'products_index', 'published_sections',
     'questions_page', 'quick_answers', 'regulation_line', 'regulations_page', 'render_site', 'search_form',
     'search_page', 'self_check_data', 'self_check_page', 'tags_page', 'template_text', 'thin_product_page',
     'topic_page', 'topics_index',

@@ -8,7 +8,7 @@ from ..days import parse_days
 from ..model import ANSWERED_IN, Claim, Product, Question, Regulation, SECTIONS, TopicFile
 from ..publish import published
 from ..text import to_simplified
-from .law import _law_where, _reporting, _rows, citation, complaint_routes, regulation_line
+from .law import _law_where, _reporting, _rows, complaint_routes, plain_line, regulation_line
 from .markup import Glossary, NO_GLOSSARY, _Footnotes, esc, json_for_script
 
 
@@ -137,11 +137,7 @@ def quick_answers(product: Product, topic: TopicFile, regulations: list[Regulati
         return out
 
     def law(rows: list[Regulation]) -> list[tuple[str, str]]:
-        # the plain answer says what the page says: the secondary label and the row's caveat too
-        return [(regulation_line(r, "../", gl),
-                 (f"{citation(r)}：{r.summary}" if r.confidence == "verified"
-                  else f"{r.attribution or '据报道'}，{r.summary}（二手来源）")
-                 + (f"（注意：{r.caveat}）" if r.caveat else "")) for r in rows]
+        return [(regulation_line(r, "../", gl), plain_line(r)) for r in rows]
 
     # 1. 征信
     answer = said(own["credit"], "上报征信", 2)

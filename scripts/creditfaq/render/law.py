@@ -90,12 +90,15 @@ def complaint_rows(product: Product, regulations: list[Regulation]) -> list[tupl
     return out
 
 
+def plain_line(reg: Regulation) -> str:
+    """regulation_line as plain text (the FAQ structured data): what the page says, the
+    secondary label and the row's caveat too."""
+    plain = (f"{citation(reg)}：{reg.summary}" if reg.confidence == "verified"
+             else f"{reg.attribution or '据报道'}，{reg.summary}（二手来源）")
+    return plain + (f"（注意：{reg.caveat}）" if reg.caveat else "")
+
+
 def complaint_routes(product: Product, regulations: list[Regulation], gl: Glossary = NO_GLOSSARY) -> list[tuple[str, str]]:
     """complaint_rows as (markdown, plain) pairs, each row as its confidence allows."""
-    def line(lead: str, r: Regulation) -> tuple[str, str]:
-        plain = (f"{citation(r)}：{r.summary}" if r.confidence == "verified"
-                 else f"{r.attribution or '据报道'}，{r.summary}（二手来源）")
-        plain += f"（注意：{r.caveat}）" if r.caveat else ""
-        return f"{esc(lead)}{regulation_line(r, '../', gl)}", f"{lead}{plain}"
-
-    return [line(lead, r) for lead, r in complaint_rows(product, regulations)]
+    return [(f"{esc(lead)}{regulation_line(r, '../', gl)}", f"{lead}{plain_line(r)}")
+            for lead, r in complaint_rows(product, regulations)]
