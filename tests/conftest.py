@@ -72,6 +72,13 @@ def run(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess
     return subprocess.CompletedProcess(["creditfaq", *args], code, out.getvalue(), err.getvalue())
 
 
+def _without_machine_output(root: Path) -> None:
+    """The copy without the articles, topics and questions the pipeline made (and writers fixed)."""
+    for pattern in ("data/articles/*.yml", "data/topics/*.yml", "data/questions.yml"):
+        for f in root.glob(pattern):
+            f.unlink()
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "repo")
@@ -83,9 +90,7 @@ def machine_project(tmp_path: Path) -> Path:
     none of the writers' fixes: for tests about what the machine does with the seeds, which
     must not break when a writer fixes a seed's defects in the committed data."""
     root = copy_project(tmp_path / "machine")
-    for pattern in ("data/articles/*.yml", "data/topics/*.yml", "data/questions.yml"):
-        for f in root.glob(pattern):
-            f.unlink()
+    _without_machine_output(root)
     for verb in ("ingest", "extract"):
         result = run(root, verb)
         assert result.returncode == 0, result.stderr
@@ -95,9 +100,7 @@ def machine_project(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def machine_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = copy_project(tmp_path_factory.mktemp("machine-built") / "repo")
-    for pattern in ("data/articles/*.yml", "data/topics/*.yml", "data/questions.yml"):
-        for f in root.glob(pattern):
-            f.unlink()
+    _without_machine_output(root)
     result = run(root, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
@@ -120,9 +123,7 @@ def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
         for f in sorted((ROOT / folder).iterdir()):
             if f.is_file():
                 shutil.copy2(f, root / "data/sources" / re.sub(r"[^A-Za-z0-9_.-]", "_", f.name))
-    for pattern in ("data/articles/*.yml", "data/topics/*.yml", "data/questions.yml"):
-        for f in root.glob(pattern):
-            f.unlink()
+    _without_machine_output(root)
     result = run(root, "build")
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
